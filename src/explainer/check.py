@@ -1,0 +1,69 @@
+"""Run the rules over a dataset."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from types import MappingProxyType
+
+from .model import Cite, ClaimRef, Dataset, Event
+from .problems import Problem
+from .rules import RULES, Context, Rule
+
+
+def statement_cites(ds: Dataset) -> Iterator[Cite]:
+    """A fact-check naming a source must quote it exactly, like any citation."""
+    for fc in ds.factchecks:
+        if fc.source:
+            at = {"source": fc.at.get("source", fc.loc), "quote": fc.at.get("statement", fc.loc)}
+            yield Cite(fc.source, fc.statement, fc.loc, MappingProxyType(at))
+
+
+def _all_cites(ds: Dataset) -> Iterator[Cite]:
+    yield from ds.cites()
+    yield from statement_cites(ds)
+
+
+def _run(rule: Rule, ctx: Context) -> Iterator[Problem]:
+    if rule.scope == "dataset":
+        yield from rule.fn(ctx)
+    elif rule.scope == "event":
+        for event in ctx.ds.events:
+            yield from rule.fn(ctx, event)
+    elif rule.scope == "claim":
+        for ref in ctx.ds.claims():
+            yield from rule.fn(ctx, ref)
+    elif rule.scope == "cite":
+        for cite in _all_cites(ctx.ds):
+            yield from rule.fn(ctx, cite)
+    else:  # pragma: no cover - guarded by a test over RULES
+        raise ValueError(f"unknown rule scope {rule.scope!r}")
+
+
+def check(ds: Dataset, rules: Iterable[Rule] = RULES, ctx: Context | None = None) -> list[Problem]:
+    """Every problem in the dataset, sorted by file, line, column and code."""
+    ctx = ctx or Context(ds)
+    seen: set[Problem] = set()
+    out: list[Problem] = []
+    for rule in rules:
+        for p in _run(rule, ctx):
+            if p not in seen:
+                seen.add(p)
+                out.append(p)
+    return sorted(out, key=Problem.sort_key)
+
+
+def check_claim(ctx: Context, ref: ClaimRef) -> list[Problem]:
+    """The problems of one claim: its own rules and those of each of its citations."""
+    out: list[Problem] = []
+    for rule in RULES:
+        if rule.scope == "claim":
+            out.extend(rule.fn(ctx, ref))
+        elif rule.scope == "cite":
+            for cite in ref.claim.cite:
+                out.extend(rule.fn(ctx, cite))
+    return out
+
+
+def check_event(ctx: Context, event: Event) -> list[Problem]:
+    """The problems of one event as a whole (its date, its sources' dates)."""
+    return [p for rule in RULES if rule.scope == "event" for p in rule.fn(ctx, event)]

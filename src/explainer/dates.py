@@ -1,0 +1,228 @@
+"""Dates mentioned in text, and what a quote's dates mean given when it was published.
+
+A claim mentions dates in the project's own words ("16 January 2024", "January 16",
+"Tuesday"). A quote may state a date explicitly or relative to its publication
+("on Tuesday", "yesterday"); we resolve those against the source's `published` date
+the way a reader of that day would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Capitalised only: "may" and "march" are also verbs.
+_MONTH = (
+    r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)"
+_DASH = r"\s*(?:-|–|—|to|and)\s*"
+
+
+def _p(template: str) -> re.Pattern[str]:
+    return re.compile(template, re.UNICODE)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", _p(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # 22-24 April 2024, 22 and 24 April
+    (
+        "dd_range",
+        _p(
+            r"\b" + _DAY.format(n="d") + _DASH + _DAY.format(n="d2") + r"\s+(?:of\s+)?"
+            + _MONTH.format(n="m") + r"(?:,?\s+" + _YEAR.format(n="y") + r")?\b"
+        ),
+    ),
+    # April 22-24, 2024
+    (
+        "md_range",
+        _p(
+            r"\b" + _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + _DASH
+            + _DAY.format(n="d2") + r"(?:,?\s+" + _YEAR.format(n="y") + r")?\b"
+        ),
+    ),
+    # 16 January 2024, 16th of January, 16 Jan
+    (
+        "dm",
+        _p(
+            r"\b" + _DAY.format(n="d") + r"\s+(?:of\s+)?" + _MONTH.format(n="m")
+            + r"(?:,?\s+" + _YEAR.format(n="y") + r")?(?!\w)"
+        ),
+    ),
+    # January 16, 2024, Jan. 16
+    (
+        "md",
+        _p(
+            r"\b" + _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + r"(?![\d,]\d)"
+            + r"(?:,?\s+" + _YEAR.format(n="y") + r")?(?!\w)"
+        ),
+    ),
+    # January 2024
+    ("my", _p(r"\b" + _MONTH.format(n="m") + r",?\s+" + _YEAR.format(n="y") + r"\b")),
+    # in January, late January (not May: a verb more often than not)
+    (
+        "m",
+        _p(
+            r"\b(?P<m>January|February|March|April|June|July|August|September|October"
+            r"|November|December)\b"
+        ),
+    ),
+    ("weekday", _p(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")),
+    (
+        "relative",
+        _p(
+            r"(?i)\b(?P<r>yesterday|today|tonight|tomorrow|last night|this morning"
+            r"|this evening|earlier today)\b"
+        ),
+    ),
+]
+
+_RELATIVE_DAYS = {
+    "yesterday": -1,
+    "last night": -1,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this evening": 0,
+    "earlier today": 0,
+    "tomorrow": 1,
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date as written; unknown parts are None."""
+
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    relative: int | None = None  # days from publication
+
+    def describe(self) -> str:
+        return self.text
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every date expression in text, longest forms first, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, Mention]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            if kind == "iso":
+                month = int(g["m"])
+            else:
+                month = MONTHS[g["m"].lower()] if g.get("m") else None
+            year = int(g["y"]) if g.get("y") else None
+            found: list[Mention] = []
+            if kind in ("iso", "dm", "md", "dd_range", "md_range"):
+                days = [int(g["d"])] + ([int(g["d2"])] if g.get("d2") else [])
+                if not all(1 <= d <= 31 for d in days):
+                    continue
+                found = [Mention(m.group(0), year, month, d) for d in days]
+            elif kind == "my":
+                found = [Mention(m.group(0), year, month)]
+            elif kind == "m":
+                found = [Mention(m.group(0), None, month)]
+            elif kind == "weekday":
+                found = [Mention(m.group(0), weekday=WEEKDAYS.index(g["w"].lower()))]
+            else:
+                found = [Mention(m.group(0), relative=_RELATIVE_DAYS[g["r"].lower()])]
+            taken.append((m.start(), m.end()))
+            out.extend((m.start(), m.end(), f) for f in found)
+    out.sort(key=lambda x: x[0])
+    # "Thursday, January 18" names one day, not two: the weekday belongs to the date
+    dated_starts = {a for a, _, f in out if f.day is not None}
+    return [
+        f
+        for a, b, f in out
+        if not (f.weekday is not None and any(0 < s - b <= 3 for s in dated_starts))
+    ]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the dates of one quote establish, read on the source's publication date."""
+
+    dates: frozenset[dt.date]
+    months: frozenset[tuple[int, int]]  # (year, month)
+
+
+def _closest_year(month: int, day: int, published: dt.date) -> int | None:
+    best: tuple[int, int] | None = None
+    for y in (published.year - 1, published.year, published.year + 1):
+        if _valid(y, month, day):
+            gap = abs((dt.date(y, month, day) - published).days)
+            if best is None or gap < best[0]:
+                best = (gap, y)
+    return best[1] if best else None
+
+
+def resolve(text: str, published: dt.date) -> Evidence:
+    dates: set[dt.date] = set()
+    months: set[tuple[int, int]] = set()
+    for m in mentions(text):
+        if m.day is not None and m.month is not None:
+            year = m.year if m.year is not None else _closest_year(m.month, m.day, published)
+            if year is not None and _valid(year, m.month, m.day):
+                dates.add(dt.date(year, m.month, m.day))
+        elif m.month is not None:
+            year = m.year
+            if year is None:  # the nearest such month to publication
+                candidates = [(abs((published.year - y) * 12 + published.month - m.month), y)
+                              for y in (published.year - 1, published.year, published.year + 1)]
+                year = min(candidates)[1]
+            months.add((year, m.month))
+        elif m.weekday is not None:
+            back = (published.weekday() - m.weekday) % 7
+            dates.add(published - dt.timedelta(days=back))
+        elif m.relative is not None:
+            dates.add(published + dt.timedelta(days=m.relative))
+    months.update((d.year, d.month) for d in dates)
+    return Evidence(frozenset(dates), frozenset(months))
+
+
+def supports(mention: Mention, evidence: Evidence) -> bool:
+    """Whether a claim's date mention is borne out by a quote's resolved dates."""
+    if mention.relative is not None:
+        return True  # relative words in our own prose are narrative, not dates
+    if mention.weekday is not None:
+        return any(d.weekday() == mention.weekday for d in evidence.dates)
+    if mention.day is not None:
+        return any(
+            d.month == mention.month
+            and d.day == mention.day
+            and (mention.year is None or d.year == mention.year)
+            for d in evidence.dates
+        )
+    return any(
+        month == mention.month and (mention.year is None or year == mention.year)
+        for year, month in evidence.months
+    )

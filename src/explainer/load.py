@@ -1,0 +1,137 @@
+"""Read a data directory into a Dataset: YAML with positions, captures, model."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from . import schema as s
+from .model import (
+    Actor,
+    Capture,
+    Dataset,
+    Document,
+    Event,
+    FactCheck,
+    Source,
+    Topic,
+    build_record,
+)
+from .problems import Loc, Problem
+from .yamltree import YamlError, YMap, YSeq, parse
+
+CAPTURE_SEPARATOR = re.compile(r"^\s*\[(?:…|\.\.\.)\]\s*$")
+HEADER_FENCE = "---"
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+def _read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(Loc(rel), "E001", f"cannot read file: {exc.strerror}"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(Loc(rel, line, 1), "E001", "file is not valid UTF-8; save it as UTF-8")
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_capture(source_id: str, rel: str, text: str) -> Capture:
+    """Split a capture into its optional header and its passages."""
+    lines = text.split("\n")
+    header: dict[str, str] = {}
+    start = 0
+    if lines and lines[0].strip() == HEADER_FENCE:
+        for i in range(1, len(lines)):
+            if lines[i].strip() == HEADER_FENCE:
+                for h in lines[1:i]:
+                    key, _, value = h.partition(":")
+                    if key.strip():
+                        header[key.strip()] = value.strip()
+                start = i + 1
+                break
+    passages: list[str] = []
+    current: list[str] = []
+    for line in lines[start:]:
+        if CAPTURE_SEPARATOR.match(line):
+            passages.append("\n".join(current).strip())
+            current = []
+        else:
+            current.append(line)
+    passages.append("\n".join(current).strip())
+    return Capture(
+        source_id, rel, tuple(p for p in passages if p), first_line=start + 1, header=header
+    )
+
+
+def load(data_dir: str | Path = "data", root: str | Path = ".") -> Dataset:
+    """Load everything under data_dir; problems reading files are kept on the dataset."""
+    root = Path(root)
+    data = Path(data_dir)
+    if not data.is_absolute():
+        data = root / data
+    problems: list[Problem] = []
+    documents: list[Document] = []
+    built: dict[str, list[object]] = {}
+    for fspec in s.FILES:
+        path = data / fspec.filename
+        rel = _rel(path, root)
+        records: list[object] = []
+        built[fspec.filename] = records
+        if not path.exists():
+            documents.append(Document(fspec, rel, None, exists=False))
+            continue
+        text = _read_text(path, rel, problems)
+        if text is None:
+            continue
+        try:
+            tree = parse(text, rel)
+        except YamlError as exc:
+            problems.append(exc.problem)
+            continue
+        documents.append(Document(fspec, rel, tree))
+        if isinstance(tree, YSeq):
+            for item in tree.items:
+                if isinstance(item, YMap):
+                    record = build_record(fspec.record, item)
+                    if record is not None:
+                        records.append(record)
+
+    captures: dict[str, Capture] = {}
+    cap_dir = data / "captures"
+    if cap_dir.is_dir():
+        for path in sorted(cap_dir.iterdir()):
+            if path.suffix != ".txt" or not path.is_file():
+                continue
+            rel = _rel(path, root)
+            text = _read_text(path, rel, problems)
+            if text is not None:
+                captures[path.stem] = parse_capture(path.stem, rel, text)
+
+    sources = tuple(r for r in built["sources.yaml"] if isinstance(r, Source))
+    known = {src.id for src in sources}
+    return Dataset(
+        root=_rel(data, root),
+        documents=tuple(documents),
+        events=tuple(r for r in built["events.yaml"] if isinstance(r, Event)),
+        actors=tuple(r for r in built["actors.yaml"] if isinstance(r, Actor)),
+        sources=sources,
+        topics=tuple(r for r in built["topics.yaml"] if isinstance(r, Topic)),
+        factchecks=tuple(r for r in built["factchecks.yaml"] if isinstance(r, FactCheck)),
+        captures=captures,
+        orphan_captures=tuple(c for k, c in captures.items() if k not in known),
+        load_problems=tuple(problems),
+    )

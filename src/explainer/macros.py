@@ -1,0 +1,103 @@
+"""The bridge to mkdocs-macros: the only module that knows it runs inside MkDocs.
+
+The dataset is loaded and checked once per build. Any check error stops the
+build (fail closed): a site with an unsupported claim is never produced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .check import check
+from .load import load
+from .problems import Severity
+from .render import PageContext, Renderer
+
+
+class DataError(Exception):
+    """Raised to stop the build when the data does not pass the checker."""
+
+
+def _project_root(env: Any) -> Path:
+    config_file = env.conf.get("config_file_path") or "mkdocs.yml"
+    return Path(config_file).resolve().parent
+
+
+def define_env(env: Any) -> None:
+    options = env.conf.get("extra", {}).get("explainer", {}) or {}
+    root = _project_root(env)
+    ds = load(options.get("data", "data"), root=root)
+    errors = [p for p in check(ds) if p.severity is Severity.ERROR]
+    if errors:
+        listing = "\n".join(str(p) for p in errors[:50])
+        more = f"\n... and {len(errors) - 50} more" if len(errors) > 50 else ""
+        raise DataError(
+            f"explainer: {len(errors)} data error(s); the site is not built.\n{listing}{more}\n"
+            "Run `make check` for the full list."
+        )
+    renderer = Renderer(ds)
+    pages: dict[str, PageContext] = {}
+
+    def page() -> PageContext:
+        path = env.page.file.src_uri if env.page is not None else "index.md"
+        if path not in pages:
+            pages[path] = PageContext(path)
+        return pages[path]
+
+    @env.macro
+    def timeline() -> str:
+        """Every event in date order, each claim with its footnotes."""
+        return renderer.timeline(page())
+
+    @env.macro
+    def actor_index() -> str:
+        """Every actor, grouped by kind, linking to its page."""
+        return renderer.actor_index(page())
+
+    @env.macro
+    def actor_page(actor_id: str) -> str:
+        """One actor's profile, relations, events and mentions."""
+        return renderer.actor(actor_id, page())
+
+    @env.macro
+    def source_list() -> str:
+        """Every source with the claims that cite it."""
+        return renderer.sources(page())
+
+    @env.macro
+    def topic(topic_id: str) -> str:
+        """One background topic with its claims."""
+        return renderer.topic(topic_id, page())
+
+    @env.macro
+    def topics() -> str:
+        """Every background topic."""
+        return renderer.topics(page())
+
+    @env.macro
+    def factchecks() -> str:
+        """Every reviewed statement with its verdict and evidence."""
+        return renderer.factchecks(page())
+
+    @env.macro
+    def stats() -> str:
+        """How much the site holds, for the home page."""
+        claims = sum(1 for _ in ds.claims())
+        publishers = len({s.publisher for s in ds.sources})
+        return (
+            f"{len(ds.events)} events · {len(ds.actors)} actors · {claims} checked claims · "
+            f"{len(ds.sources)} sources from {publishers} publishers"
+        )
+
+    @env.macro
+    def rule_table() -> str:
+        """Every checker rule with its code and explanation."""
+        from .rules import RULES
+
+        from . import escape
+
+        lines = ["| Code | Name | What it catches |", "| --- | --- | --- |"]
+        for r in RULES:
+            lines.append(f"| `{r.code}` | {r.name} | {escape.text(r.summary)} |")
+        return "\n".join(lines)

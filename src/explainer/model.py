@@ -1,0 +1,332 @@
+"""The immutable model built from the parsed data files.
+
+Building is lenient on purpose: a value that breaks the contract is left out
+(the shape rules report it with its position), so the semantic rules can still
+run on everything else and a contributor sees all problems in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from . import schema as s
+from .problems import Loc
+from .yamltree import YMap, YNode, YScalar, YSeq
+
+Positions = Mapping[str, Loc]
+
+
+def _no_positions() -> Positions:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Cite:
+    source: str
+    quote: str
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    cite: tuple[Cite, ...]
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+    id: str | None = None
+    contested: bool = False
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    lat: float
+    lon: float
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: dt.date
+    title: str
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+    claims: tuple[Claim, ...] = ()
+    actors: tuple[str, ...] = ()
+    place: Place | None = None
+    related: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    actor: str
+    type: str
+    cite: tuple[Cite, ...]
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+    aliases: tuple[str, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    wikidata: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    published: dt.date
+    url: str
+    accessed: dt.date
+    kind: str
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+    via: str | None = None
+    author: str | None = None
+    archived: str | None = None
+
+    @property
+    def archive_url(self) -> str:
+        if self.archived:
+            return self.archived
+        return f"https://web.archive.org/web/{self.published:%Y%m%d}/{self.url}"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    id: str
+    statement: str
+    origin: str
+    verdict: str
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+    source: str | None = None
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class Capture:
+    """The captured text of one source: passages separated by `[…]` lines."""
+
+    source_id: str
+    path: str
+    passages: tuple[str, ...]
+    first_line: int  # line of the body's first line in the file (after any header)
+    header: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n[…]\n".join(self.passages)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed data file; root is None when the file is empty or absent."""
+
+    spec: s.FileSpec
+    path: str
+    root: YNode | None
+    exists: bool = True
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """Where a claim lives: which file, which record, which position (1-based)."""
+
+    collection: str  # "events", "actors", "topics" or "factchecks"
+    owner: Event | Actor | Topic | FactCheck
+    number: int
+    claim: Claim
+
+    @property
+    def key(self) -> str:
+        if self.collection == "events":
+            return f"{self.owner.id}/{self.number}"
+        return f"{self.collection}/{self.owner.id}/{self.number}"
+
+    @property
+    def event(self) -> Event | None:
+        return self.owner if isinstance(self.owner, Event) else None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    root: str  # the data directory, relative to the project root
+    documents: tuple[Document, ...]
+    events: tuple[Event, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    sources: tuple[Source, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    factchecks: tuple[FactCheck, ...] = ()
+    captures: Mapping[str, Capture] = field(default_factory=dict)
+    orphan_captures: tuple[Capture, ...] = ()
+    load_problems: tuple[Any, ...] = ()  # Problems found while reading files
+
+    @cached_property
+    def source_by_id(self) -> Mapping[str, Source]:
+        return _first_by_id(self.sources)
+
+    @cached_property
+    def actor_by_id(self) -> Mapping[str, Actor]:
+        return _first_by_id(self.actors)
+
+    @cached_property
+    def event_by_id(self) -> Mapping[str, Event]:
+        return _first_by_id(self.events)
+
+    def claims(self) -> Iterator[ClaimRef]:
+        for collection in ("events", "actors", "topics", "factchecks"):
+            for owner in getattr(self, collection):
+                for n, claim in enumerate(owner.claims, 1):
+                    yield ClaimRef(collection, owner, n, claim)
+
+    def cites(self) -> Iterator[Cite]:
+        for ref in self.claims():
+            yield from ref.claim.cite
+        for actor in self.actors:
+            for rel in actor.relations:
+                yield from rel.cite
+
+    def events_in_order(self) -> list[Event]:
+        return sorted(self.events, key=lambda e: (e.date, e.id))
+
+
+def _first_by_id(records: tuple[Any, ...]) -> Mapping[str, Any]:
+    out: dict[str, Any] = {}
+    for r in records:
+        out.setdefault(r.id, r)
+    return MappingProxyType(out)
+
+
+# --- building from the tree -------------------------------------------------------
+
+_MODELS: dict[str, type] = {
+    "cite": Cite,
+    "claim": Claim,
+    "place": Place,
+    "event": Event,
+    "relation": Relation,
+    "actor": Actor,
+    "source": Source,
+    "topic": Topic,
+    "factcheck": FactCheck,
+}
+
+_INVALID = object()
+
+
+def parse_date(raw: str) -> dt.date | None:
+    if len(raw) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
+def is_http_url(raw: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(raw)
+    except ValueError:
+        return False
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.netloc)
+        and not any(c.isspace() or ord(c) < 32 for c in raw)
+    )
+
+
+def _value(ftype: s.FieldType, node: YNode, at: dict[str, Loc], key: str) -> Any:
+    """Convert one node to its model value, or _INVALID when it breaks the contract."""
+    if isinstance(ftype, s.ListOf):
+        if not isinstance(node, YSeq):
+            return _INVALID
+        out = []
+        for i, item in enumerate(node.items):
+            v = _value(ftype.item, item, at, f"{key}.{i}")
+            if v is not _INVALID:
+                out.append(v)
+        return tuple(out)
+    if isinstance(ftype, s.Record):
+        if not isinstance(node, YMap):
+            return _INVALID
+        built = build_record(ftype.spec, node)
+        return _INVALID if built is None else built
+    if not isinstance(node, YScalar):
+        return _INVALID
+    at[key] = node.loc
+    v = node.value
+    if isinstance(ftype, s.Bool):
+        return v if isinstance(v, bool) else _INVALID
+    if isinstance(ftype, s.Number):
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            return _INVALID
+        return float(v) if ftype.minimum <= v <= ftype.maximum else _INVALID
+    if isinstance(ftype, s.Date):
+        d = parse_date(node.raw) if node.kind in ("timestamp", "str") else None
+        return _INVALID if d is None else d
+    if node.kind != "str" or not isinstance(v, str) or not v.strip():
+        return _INVALID
+    if isinstance(ftype, s.Slug) and not s.SLUG_RE.match(v):
+        return _INVALID
+    if isinstance(ftype, s.Url) and not is_http_url(v):
+        return _INVALID
+    if isinstance(ftype, s.Enum) and v not in ftype.values:
+        return _INVALID
+    if isinstance(ftype, s.Pattern) and not ftype.regex.match(v):
+        return _INVALID
+    return v
+
+
+def build_record(spec: s.RecordSpec, node: YMap) -> Any:
+    """The model object for one mapping, or None when a required field is unusable."""
+    kwargs: dict[str, Any] = {}
+    at: dict[str, Loc] = {}
+    seen: set[str] = set()
+    for key_node, value_node in node.items:
+        name = str(key_node.value)
+        f = spec.get(name)
+        if f is None or name in seen:
+            continue  # unknown and duplicate keys are reported by rules
+        seen.add(name)
+        at.setdefault(name, value_node.loc)
+        v = _value(f.type, value_node, at, name)
+        if v is not _INVALID:
+            kwargs[name] = v
+    for f in spec.fields:
+        if f.required and f.name not in kwargs and not isinstance(f.type, s.ListOf):
+            return None
+    return _MODELS[spec.name](loc=node.loc, at=MappingProxyType(at), **kwargs)

@@ -1,0 +1,361 @@
+"""Markdown fragments for the site's pages, built from the model.
+
+Every string that comes from data goes through `escape`; links between pages
+are relative Markdown links so MkDocs validates them in strict mode.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from . import escape
+from .model import Actor, Claim, ClaimRef, Dataset, Event, FactCheck, Source, Topic
+
+TIMELINE = "timeline.md"
+SOURCES = "sources.md"
+BACKGROUND = "background.md"
+FACTCHECK = "fact-check.md"
+ACTORS_DIR = "actors"
+
+KIND_LABELS = {
+    "state": "State",
+    "armed-group": "Armed group",
+    "person": "Person",
+    "organisation": "Organisation",
+}
+VERDICT_LABELS = {
+    "false": "False",
+    "misleading": "Misleading",
+    "partly-true": "Partly true",
+    "true": "True",
+    "unsupported": "Unsupported",
+}
+
+
+def human_date(d: dt.date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def actor_page(actor_id: str) -> str:
+    return f"{ACTORS_DIR}/{actor_id}.md"
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative link from one page source to another, as MkDocs resolves them."""
+    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def claim_anchor(ref: ClaimRef) -> str:
+    if ref.claim.id:
+        return f"claim-{ref.owner.id}-{ref.claim.id}"
+    return f"claim-{ref.key.replace('/', '-')}"
+
+
+def claim_home(ref: ClaimRef) -> str:
+    """The page on which a claim is shown."""
+    return {
+        "events": TIMELINE,
+        "actors": actor_page(ref.owner.id),
+        "topics": BACKGROUND,
+        "factchecks": FACTCHECK,
+    }[ref.collection]
+
+
+@dataclass
+class PageContext:
+    """Per-page state: which actors are already linked (first mention only)."""
+
+    path: str  # the page's source path relative to docs/, e.g. "actors/iran.md"
+    linked: set[str] = field(default_factory=set)
+
+
+class Renderer:
+    def __init__(self, ds: Dataset) -> None:
+        self.ds = ds
+        names = sorted({n for a in ds.actors for n in a.names if n.strip()}, key=len,
+                       reverse=True)
+        self._names = (
+            re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+            if names
+            else None
+        )
+        self._by_name = {n: a for a in reversed(ds.actors) for n in a.names}
+        self._refs = {(r.collection, r.owner.id, r.number): r for r in ds.claims()}
+
+    # --- building blocks ---------------------------------------------------------
+
+    def linked_text(self, text: str, page: PageContext, owner: Actor | None = None) -> str:
+        """Escaped claim text, with each actor's first mention on the page linked."""
+        if self._names is None:
+            return escape.text(text)
+        out, pos = [], 0
+        for m in self._names.finditer(text):
+            actor = self._by_name.get(m.group(1))
+            if actor is None or actor.id in page.linked or (owner and actor.id == owner.id):
+                continue
+            page.linked.add(actor.id)
+            out.append(escape.inline(text[pos : m.start()]))
+            out.append(f"[{escape.text(m.group(1))}]({link(page.path, actor_page(actor.id))})")
+            pos = m.end()
+        out.append(escape.inline(text[pos:]))
+        return "".join(out).strip()
+
+    def footnote_label(self, ref: ClaimRef, n: int) -> str:
+        return f"{claim_anchor(ref)}-{n}"
+
+    def footnote(self, ref: ClaimRef, n: int) -> str:
+        cite = ref.claim.cite[n - 1]
+        src = self.ds.source_by_id.get(cite.source)
+        label = self.footnote_label(ref, n)
+        if src is None:  # the checker fails the build before this can be published
+            return f"[^{label}]: {escape.text(cite.quote)}"
+        return f"[^{label}]: " + self.citation(src, cite.quote)
+
+    def citation(self, src: Source, quote_text: str) -> str:
+        via = f" (via {escape.text(src.via)})" if src.via else ""
+        url = escape.href(src.url + escape.text_fragment(quote_text))
+        return (
+            f"{escape.text(src.publisher)}{via}, "
+            f"<cite>{escape.text(src.title)}</cite>, {human_date(src.published)}. "
+            f"<q class=\"ex-quote\">{escape.text(quote_text)}</q> "
+            f'<a class="ex-source" href="{url}" rel="noopener noreferrer">Source</a> · '
+            f'<a class="ex-archive" href="{escape.href(src.archive_url)}" '
+            f'rel="noopener noreferrer">Archive</a>'
+        )
+
+    def claim(self, ref: ClaimRef, page: PageContext, notes: list[str]) -> str:
+        """One claim as a sentence with its footnote references; definitions go to notes."""
+        owner = ref.owner if isinstance(ref.owner, Actor) else None
+        body = self.linked_text(ref.claim.text, page, owner)
+        marks = "".join(f"[^{self.footnote_label(ref, n)}]" for n in
+                        range(1, len(ref.claim.cite) + 1))
+        notes.extend(self.footnote(ref, n) for n in range(1, len(ref.claim.cite) + 1))
+        badge = (
+            ' <span class="ex-badge ex-contested" title="The cited sources disagree">'
+            "sources differ</span>"
+            if ref.claim.contested
+            else ""
+        )
+        return f'<a id="{claim_anchor(ref)}"></a>{body}{marks}{badge}'
+
+    def claim_list(self, refs: Iterable[ClaimRef], page: PageContext, notes: list[str]) -> str:
+        return "\n".join(f"- {self.claim(ref, page, notes)}" for ref in refs)
+
+    def refs(self, collection: str, owner_id: str, claims: tuple[Claim, ...]) -> list[ClaimRef]:
+        return [self._refs[(collection, owner_id, n)] for n in range(1, len(claims) + 1)]
+
+    # --- pages -----------------------------------------------------------------
+
+    def timeline(self, page: PageContext) -> str:
+        notes: list[str] = []
+        parts: list[str] = []
+        by_date: dict[dt.date, list[Event]] = defaultdict(list)
+        for event in self.ds.events_in_order():
+            by_date[event.date].append(event)
+        for day, events in by_date.items():
+            parts.append(f"## {human_date(day)} {{#{day.isoformat()}}}")
+            for event in events:
+                parts.append(self.event(event, page, notes))
+        return _with_notes(parts, notes)
+
+    def event(self, event: Event, page: PageContext, notes: list[str]) -> str:
+        actors = [self.ds.actor_by_id[a] for a in event.actors if a in self.ds.actor_by_id]
+        contested = any(c.contested for c in event.claims)
+        lines = [f"### {escape.text(event.title)} {{#{event.id}}}", ""]
+        meta = [human_date(event.date)]
+        if event.place:
+            meta.append(escape.text(event.place.name))
+        if contested:
+            meta.append('<span class="ex-badge ex-contested">sources differ</span>')
+        lines.append('<p class="ex-meta">' + " · ".join(meta) + "</p>")
+        lines.append("")
+        lines.append(self.claim_list(self.refs("events", event.id, event.claims), page, notes))
+        if actors:
+            who = ", ".join(
+                f"[{escape.text(a.name)}]({link(page.path, actor_page(a.id))})" for a in actors
+            )
+            lines += ["", f'<span class="ex-label">Actors:</span> {who}']
+        related = [self.ds.event_by_id[r] for r in event.related if r in self.ds.event_by_id]
+        if related:
+            rel = ", ".join(
+                f"[{escape.text(r.title)}]({link(page.path, TIMELINE, r.id)})" for r in related
+            )
+            lines += ["", f'<span class="ex-label">Related:</span> {rel}']
+        return "\n".join(lines) + "\n"
+
+    def actor_index(self, page: PageContext) -> str:
+        groups: dict[str, list[Actor]] = defaultdict(list)
+        for actor in sorted(self.ds.actors, key=lambda a: a.name.casefold()):
+            groups[actor.kind].append(actor)
+        parts = []
+        for kind, label in KIND_LABELS.items():
+            if kind not in groups:
+                continue
+            parts.append(f"## {label}s\n")
+            for a in groups[kind]:
+                n = len(self.events_of(a))
+                parts.append(
+                    f"- [{escape.text(a.name)}]({link(page.path, actor_page(a.id))}) "
+                    f'<span class="ex-count">{n} event{"s" if n != 1 else ""}</span>'
+                )
+            parts.append("")
+        return "\n".join(parts)
+
+    def events_of(self, actor: Actor) -> list[Event]:
+        return [e for e in self.ds.events_in_order() if actor.id in e.actors]
+
+    def actor(self, actor_id: str, page: PageContext) -> str:
+        actor = self.ds.actor_by_id[actor_id]
+        notes: list[str] = []
+        page.linked.add(actor.id)
+        parts = [f"# {escape.text(actor.name)}", ""]
+        meta = [KIND_LABELS[actor.kind]]
+        if actor.aliases:
+            meta.append("also: " + ", ".join(escape.text(a) for a in actor.aliases))
+        if actor.wikidata:
+            wd = escape.href(f"https://www.wikidata.org/wiki/{actor.wikidata}")
+            meta.append(f'<a href="{wd}" rel="noopener noreferrer">Wikidata</a>')
+        parts += ['<p class="ex-meta">' + " · ".join(meta) + "</p>", ""]
+        if actor.claims:
+            parts += ["## Profile", ""]
+            parts.append(self.claim_list(self.refs("actors", actor.id, actor.claims), page, notes))
+            parts.append("")
+        if actor.relations:
+            parts += ["## Relations", ""]
+            for i, rel in enumerate(actor.relations, 1):
+                other = self.ds.actor_by_id.get(rel.actor)
+                if other is None:
+                    continue
+                labels = []
+                for n, cite in enumerate(rel.cite, 1):
+                    label = f"rel-{actor.id}-{i}-{n}"
+                    labels.append(f"[^{label}]")
+                    src = self.ds.source_by_id.get(cite.source)
+                    if src is not None:
+                        notes.append(f"[^{label}]: " + self.citation(src, cite.quote))
+                parts.append(
+                    f"- {escape.text(rel.type)}: "
+                    f"[{escape.text(other.name)}]({link(page.path, actor_page(other.id))})"
+                    + "".join(labels)
+                )
+            parts.append("")
+        events = self.events_of(actor)
+        parts += ["## Events", ""]
+        if events:
+            for e in events:
+                parts.append(
+                    f"- {human_date(e.date)}: "
+                    f"[{escape.text(e.title)}]({link(page.path, TIMELINE, e.id)})"
+                )
+        else:
+            parts.append("No timeline events list this actor.")
+        parts.append("")
+        mentions = self.mentions_of(actor)
+        if mentions:
+            parts += ["## Mentioned in", ""]
+            for ref in mentions:
+                target = link(page.path, claim_home(ref), claim_anchor(ref))
+                parts.append(f"- [{escape.text(self.owner_title(ref))}]({target})")
+            parts.append("")
+        return _with_notes(parts, notes)
+
+    def mentions_of(self, actor: Actor) -> list[ClaimRef]:
+        """Claims outside this actor's own page and events that name it."""
+        if self._names is None:
+            return []
+        out = []
+        own_events = {e.id for e in self.events_of(actor)}
+        for ref in self.ds.claims():
+            if ref.owner.id == actor.id and ref.collection == "actors":
+                continue
+            if ref.collection == "events" and ref.owner.id in own_events:
+                continue
+            names = {self._by_name[m.group(1)].id for m in self._names.finditer(ref.claim.text)
+                     if m.group(1) in self._by_name}
+            if actor.id in names:
+                out.append(ref)
+        return out
+
+    def owner_title(self, ref: ClaimRef) -> str:
+        owner = ref.owner
+        if isinstance(owner, Event):
+            return f"{human_date(owner.date)}: {owner.title}"
+        if isinstance(owner, Actor):
+            return owner.name
+        if isinstance(owner, Topic):
+            return owner.title
+        if isinstance(owner, FactCheck):
+            return f"Fact check: {owner.statement}"
+        return owner.id
+
+    def sources(self, page: PageContext) -> str:
+        citing: dict[str, list[ClaimRef]] = defaultdict(list)
+        for ref in self.ds.claims():
+            for sid in dict.fromkeys(c.source for c in ref.claim.cite):
+                citing[sid].append(ref)
+        parts = []
+        for src in sorted(self.ds.sources, key=lambda x: (x.publisher.casefold(), x.published)):
+            parts.append(f"### {escape.text(src.title)} {{#{src.id}}}")
+            parts.append("")
+            meta = [escape.text(src.publisher)]
+            if src.via:
+                meta.append(f"via {escape.text(src.via)}")
+            if src.author:
+                meta.append(escape.text(src.author))
+            meta += [human_date(src.published), src.kind]
+            parts.append('<p class="ex-meta">' + " · ".join(meta) + "</p>")
+            parts.append("")
+            parts.append(
+                f'<a class="ex-source" href="{escape.href(src.url)}" '
+                f'rel="noopener noreferrer">Read the source</a> · '
+                f'<a class="ex-archive" href="{escape.href(src.archive_url)}" '
+                f'rel="noopener noreferrer">Archived copy</a>'
+            )
+            parts.append("")
+            refs = citing.get(src.id, [])
+            parts.append(f"Cited by {len(refs)} claim{'s' if len(refs) != 1 else ''}:")
+            parts.append("")
+            for ref in refs:
+                target = link(page.path, claim_home(ref), claim_anchor(ref))
+                parts.append(f"- [{escape.text(ref.claim.text)}]({target})")
+            parts.append("")
+        return "\n".join(parts)
+
+    def topic(self, topic_id: str, page: PageContext, level: int = 2) -> str:
+        topic = next(t for t in self.ds.topics if t.id == topic_id)
+        notes: list[str] = []
+        parts = [f"{'#' * level} {escape.text(topic.title)} {{#{topic.id}}}", ""]
+        parts.append(self.claim_list(self.refs("topics", topic.id, topic.claims), page, notes))
+        return _with_notes(parts, notes)
+
+    def topics(self, page: PageContext) -> str:
+        return "\n\n".join(self.topic(t.id, page) for t in self.ds.topics)
+
+    def factchecks(self, page: PageContext) -> str:
+        notes: list[str] = []
+        parts = []
+        for fc in self.ds.factchecks:
+            verdict = VERDICT_LABELS[fc.verdict]
+            parts.append(f"### {escape.text(fc.statement)} {{#{fc.id}}}")
+            parts.append("")
+            parts.append(
+                f'<p class="ex-meta"><span class="ex-verdict ex-verdict-{fc.verdict}">'
+                f"{verdict}</span> · {escape.text(fc.origin)}</p>"
+            )
+            parts.append("")
+            parts.append(
+                self.claim_list(self.refs("factchecks", fc.id, fc.claims), page, notes)
+            )
+            parts.append("")
+        return _with_notes(parts, notes)
+
+
+def _with_notes(parts: list[str], notes: list[str]) -> str:
+    return "\n".join(parts) + ("\n\n" + "\n\n".join(notes) + "\n" if notes else "\n")
+

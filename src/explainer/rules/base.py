@@ -1,0 +1,98 @@
+"""What a rule is, and the context every rule reads from."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..dates import Evidence, resolve
+from ..model import Actor, Cite, ClaimRef, Dataset, Event
+from ..problems import Loc, Problem, Severity
+from ..textnorm import NormalizedCapture, normalize_capture
+
+Scope = str  # "dataset", "claim" or "event"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str  # one line, shown by `explainer rules` and on the contributing page
+    scope: Scope
+    fn: Callable[..., Iterable[Problem]]
+    severity: Severity = Severity.ERROR
+
+
+class Context:
+    """The dataset plus indexes that several rules share, each computed once."""
+
+    def __init__(self, ds: Dataset) -> None:
+        self.ds = ds
+        self._normalized: dict[str, NormalizedCapture] = {}
+        self._evidence: dict[tuple[str, str], Evidence] = {}
+
+    def capture(self, source_id: str) -> NormalizedCapture | None:
+        got = self._normalized.get(source_id)
+        if got is None:
+            cap = self.ds.captures.get(source_id)
+            if cap is None:
+                return None
+            got = self._normalized[source_id] = normalize_capture(cap.passages)
+        return got
+
+    def evidence(self, cite: Cite) -> Evidence | None:
+        """Dates a quote establishes, read on its source's publication date."""
+        src = self.ds.source_by_id.get(cite.source)
+        if src is None:
+            return None
+        key = (cite.source, cite.quote)
+        got = self._evidence.get(key)
+        if got is None:
+            got = self._evidence[key] = resolve(cite.quote, src.published)
+        return got
+
+    @cached_property
+    def actor_names(self) -> re.Pattern[str] | None:
+        """One pattern for every actor name and alias, longest first."""
+        names = sorted({n for a in self.ds.actors for n in a.names if n.strip()}, key=len,
+                       reverse=True)
+        if not names:
+            return None
+        return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+    @cached_property
+    def actor_by_name(self) -> dict[str, Actor]:
+        out: dict[str, Actor] = {}
+        for a in self.ds.actors:
+            for n in a.names:
+                out.setdefault(n, a)
+        return out
+
+    def actors_named_in(self, text: str) -> list[Actor]:
+        if self.actor_names is None:
+            return []
+        seen: dict[str, Actor] = {}
+        for m in self.actor_names.finditer(text):
+            a = self.actor_by_name[m.group(1)]
+            seen.setdefault(a.id, a)
+        return list(seen.values())
+
+    def claims(self) -> Iterator[ClaimRef]:
+        return self.ds.claims()
+
+    def events(self) -> tuple[Event, ...]:
+        return self.ds.events
+
+
+def did_you_mean(value: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def at(record: object, key: str) -> Loc:
+    """Position of a field's value, falling back to the record's own position."""
+    positions = getattr(record, "at", {})
+    return positions.get(key) or record.loc  # type: ignore[attr-defined]

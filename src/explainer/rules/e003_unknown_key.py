@@ -1,0 +1,26 @@
+"""E003: every key is one the contract knows, so a typo cannot pass silently."""
+
+from collections.abc import Iterator
+
+from ..problems import Problem
+from .base import Context, Rule, did_you_mean
+from .walk import documents, records
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for doc in documents(ctx.ds):
+        for spec, node in records(doc):
+            for key, _ in node.items:
+                name = str(key.value)
+                if spec.get(name) is None:
+                    allowed = ", ".join(spec.names)
+                    yield Problem(
+                        key.loc,
+                        "E003",
+                        f'unknown key "{name}" in {spec.name}{did_you_mean(name, spec.names)}; '
+                        f"allowed keys: {allowed}",
+                    )
+
+
+RULE = Rule("E003", "unknown-key", "A key that the data contract does not define.", "dataset",
+            check)

@@ -1,0 +1,44 @@
+"""E013: text fields are plain text; the generator adds links and markup itself."""
+
+import re
+from collections.abc import Iterator
+
+from .. import schema as s
+from ..problems import Problem
+from ..yamltree import YScalar
+from .base import Context, Rule
+from .walk import documents, fields, scalar_type
+
+# HTML tags, Markdown links/images/autolinks, template syntax, script URLs.
+MARKUP = re.compile(
+    r"<\s*[A-Za-z!/?]"
+    r"|\]\s*[(\[]"
+    r"|\{\{|\{%|\{#"
+    r"|\b(?:javascript|vbscript|data)\s*:"
+    r"|\[\^",
+    re.I,
+)
+# Quotes are verbatim evidence, so only template syntax and tags are refused there.
+QUOTE_MARKUP = re.compile(r"<\s*[A-Za-z!/?]|\{\{|\{%|\{#", re.I)
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for doc in documents(ctx.ds):
+        for fv in fields(doc):
+            if not isinstance(scalar_type(fv), s.Text) or not isinstance(fv.value, YScalar):
+                continue
+            if fv.value.kind != "str":
+                continue
+            pattern = QUOTE_MARKUP if fv.field.name == "quote" else MARKUP
+            m = pattern.search(str(fv.value.value))
+            if m:
+                yield Problem(
+                    fv.value.loc,
+                    "E013",
+                    f"{fv.field.name} contains markup ({m.group(0).strip()!r}); write plain "
+                    "text - the generator escapes it and adds links itself",
+                )
+
+
+RULE = Rule("E013", "markup-in-text", "Text containing HTML, Markdown links or template syntax.",
+            "dataset", check)

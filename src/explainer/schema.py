@@ -1,0 +1,258 @@
+"""The data contract, declared once.
+
+The shape rules, the model builder and (later) the JSON Schema all read these
+declarations, so the contract cannot drift between what is checked, what is
+built and what is documented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+
+
+@dataclass(frozen=True)
+class Text:
+    """Plain text: no HTML, no Markdown links; the generator escapes it."""
+
+
+@dataclass(frozen=True)
+class Slug:
+    """An identifier: lowercase slug."""
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The id of a record in another file."""
+
+    target: str  # "sources", "actors" or "events"
+
+
+@dataclass(frozen=True)
+class Date:
+    """An ISO date, YYYY-MM-DD."""
+
+
+@dataclass(frozen=True)
+class Url:
+    """An absolute http or https URL."""
+
+
+@dataclass(frozen=True)
+class Enum:
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Bool:
+    pass
+
+
+@dataclass(frozen=True)
+class Number:
+    minimum: float
+    maximum: float
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern[str]
+    hint: str
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: FieldType
+    min_items: int = 0
+
+
+@dataclass(frozen=True)
+class Record:
+    spec: RecordSpec
+
+
+FieldType = Text | Slug | Ref | Date | Url | Enum | Bool | Number | Pattern | ListOf | Record
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: FieldType
+    required: bool
+    doc: str
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    name: str
+    doc: str
+    fields: tuple[Field, ...] = field(default=())
+
+    def get(self, name: str) -> Field | None:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+    @property
+    def names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    filename: str  # relative to the data directory
+    record: RecordSpec
+    required: bool
+    doc: str
+
+
+SOURCE_KINDS = ("news", "wire", "official", "analysis", "reference")
+ACTOR_KINDS = ("state", "armed-group", "person", "organisation")
+VERDICTS = ("false", "misleading", "partly-true", "true", "unsupported")
+
+CITE = RecordSpec(
+    "cite",
+    "One piece of evidence: a source and the verbatim passage that supports the claim.",
+    (
+        Field("source", Ref("sources"), True, "The id of a source in sources.yaml."),
+        Field(
+            "quote",
+            Text(),
+            True,
+            "Verbatim passage from the source's capture. `…` or `...` may skip text.",
+        ),
+    ),
+)
+
+CLAIM = RecordSpec(
+    "claim",
+    "One factual statement a reader will see, in the project's own words.",
+    (
+        Field("id", Slug(), False, "Optional stable anchor for the claim."),
+        Field("text", Text(), True, "The statement, plain text, in the project's own words."),
+        Field("cite", ListOf(Record(CITE), 1), True, "The evidence; one or more citations."),
+        Field(
+            "contested",
+            Bool(),
+            False,
+            "True when the cited sources disagree; the page shows a 'sources differ' badge.",
+        ),
+    ),
+)
+
+PLACE = RecordSpec(
+    "place",
+    "Where an event happened.",
+    (
+        Field("name", Text(), True, "The place's name."),
+        Field("lat", Number(-90, 90), True, "Latitude in decimal degrees."),
+        Field("lon", Number(-180, 180), True, "Longitude in decimal degrees."),
+    ),
+)
+
+EVENT = RecordSpec(
+    "event",
+    "A timeline entry.",
+    (
+        Field("id", Slug(), True, "Unique id of the event."),
+        Field("date", Date(), True, "When the event happened (YYYY-MM-DD)."),
+        Field("title", Text(), True, "Short headline, in the project's own words."),
+        Field("claims", ListOf(Record(CLAIM), 1), True, "What the sources say happened."),
+        Field("actors", ListOf(Ref("actors")), True, "Ids of the actors involved."),
+        Field("place", Record(PLACE), False, "Where it happened."),
+        Field("related", ListOf(Ref("events")), False, "Ids of related events."),
+        Field("tags", ListOf(Slug()), False, "Free tags (slugs) for filtering."),
+    ),
+)
+
+RELATION = RecordSpec(
+    "relation",
+    "A sourced link from one actor to another.",
+    (
+        Field("actor", Ref("actors"), True, "The id of the other actor."),
+        Field("type", Text(), True, "The relation, e.g. 'foreign minister of'."),
+        Field("cite", ListOf(Record(CITE), 1), True, "The evidence for the relation."),
+    ),
+)
+
+ACTOR = RecordSpec(
+    "actor",
+    "A state, armed group, person or organisation.",
+    (
+        Field("id", Slug(), True, "Unique id of the actor."),
+        Field("name", Text(), True, "The name shown to readers."),
+        Field("kind", Enum(ACTOR_KINDS), True, "What kind of actor this is."),
+        Field("aliases", ListOf(Text()), False, "Other names that refer to it in claim text."),
+        Field("claims", ListOf(Record(CLAIM)), True, "Profile statements about the actor."),
+        Field("relations", ListOf(Record(RELATION)), False, "Links to other actors."),
+        Field("wikidata", Pattern(QID_RE, "a Wikidata Q-id such as Q794"), False, "Wikidata id."),
+    ),
+)
+
+SOURCE = RecordSpec(
+    "source",
+    "One bibliographic record.",
+    (
+        Field("id", Slug(), True, "Unique id; its capture is captures/<id>.txt."),
+        Field("title", Text(), True, "The headline or title as published."),
+        Field(
+            "publisher",
+            Text(),
+            True,
+            "Who published it; for wire copy, the wire agency (see `via`).",
+        ),
+        Field(
+            "via",
+            Text(),
+            False,
+            "The outlet whose copy was read, when it republished another publisher's text.",
+        ),
+        Field("author", Text(), False, "Byline, when there is one."),
+        Field("published", Date(), True, "Publication date."),
+        Field("url", Url(), True, "Where the source was read (http or https)."),
+        Field("accessed", Date(), True, "When it was read."),
+        Field("kind", Enum(SOURCE_KINDS), True, "news, wire, official, analysis or reference."),
+        Field("archived", Url(), False, "A web archive copy; derived from url when absent."),
+    ),
+)
+
+TOPIC = RecordSpec(
+    "topic",
+    "Undated background, grouped for prose pages.",
+    (
+        Field("id", Slug(), True, "Unique id of the topic."),
+        Field("title", Text(), True, "Heading shown to readers."),
+        Field("claims", ListOf(Record(CLAIM), 1), True, "The background statements."),
+    ),
+)
+
+FACTCHECK = RecordSpec(
+    "factcheck",
+    "A circulating statement reviewed against the sources.",
+    (
+        Field("id", Slug(), True, "Unique id of the review."),
+        Field("statement", Text(), True, "The statement under review, quoted as it circulates."),
+        Field("origin", Text(), True, "Where the statement circulates."),
+        Field(
+            "source",
+            Ref("sources"),
+            False,
+            "When the statement comes from a citable source: its id "
+            "(the statement must then appear in that capture).",
+        ),
+        Field("verdict", Enum(VERDICTS), True, "false, misleading, partly-true, true, unsupported."),
+        Field("claims", ListOf(Record(CLAIM), 1), True, "The evidence behind the verdict."),
+    ),
+)
+
+FILES: tuple[FileSpec, ...] = (
+    FileSpec("events.yaml", EVENT, True, "Timeline entries."),
+    FileSpec("actors.yaml", ACTOR, True, "States, armed groups, people and organisations."),
+    FileSpec("sources.yaml", SOURCE, True, "Bibliographic records."),
+    FileSpec("topics.yaml", TOPIC, False, "Undated background statements for prose pages."),
+    FileSpec("factchecks.yaml", FACTCHECK, False, "Reviews of statements that circulate."),
+)
