@@ -45,6 +45,8 @@ def check(ds: Dataset, rules: Iterable[Rule] = RULES, ctx: Context | None = None
     seen: set[Problem] = set()
     out: list[Problem] = []
     for rule in rules:
+        if rule.cross_file and not ctx.complete:
+            continue
         for p in _run(rule, ctx):
             if p not in seen:
                 seen.add(p)

@@ -82,8 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("check", help="check every claim against its sources")
-    p.add_argument("--format", choices=("text", "github"), default="text",
-                   help="text: path:line:col: CODE message; github: Actions annotations")
+    p.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: path:line:col: CODE message; github: Actions annotations",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("rules", help="list every rule code with its explanation")
@@ -92,8 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("pages", help="write one page per actor under docs/actors/")
     p.add_argument("--docs", default="docs", help="docs directory (default: docs)")
-    p.add_argument("--check", action="store_true",
-                   help="only report pages that are missing, stale or orphaned")
+    p.add_argument(
+        "--check", action="store_true", help="only report pages that are missing, stale or orphaned"
+    )
     p.set_defaults(func=cmd_pages)
     return parser
 
@@ -111,4 +116,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-

@@ -40,32 +40,57 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dd_range",
         _p(
-            r"\b" + _DAY.format(n="d") + _DASH + _DAY.format(n="d2") + r"\s+(?:of\s+)?"
-            + _MONTH.format(n="m") + r"(?:,?\s+" + _YEAR.format(n="y") + r")?\b"
+            r"\b"
+            + _DAY.format(n="d")
+            + _DASH
+            + _DAY.format(n="d2")
+            + r"\s+(?:of\s+)?"
+            + _MONTH.format(n="m")
+            + r"(?:,?\s+"
+            + _YEAR.format(n="y")
+            + r")?\b"
         ),
     ),
     # April 22-24, 2024
     (
         "md_range",
         _p(
-            r"\b" + _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + _DASH
-            + _DAY.format(n="d2") + r"(?:,?\s+" + _YEAR.format(n="y") + r")?\b"
+            r"\b"
+            + _MONTH.format(n="m")
+            + r"\s+"
+            + _DAY.format(n="d")
+            + _DASH
+            + _DAY.format(n="d2")
+            + r"(?:,?\s+"
+            + _YEAR.format(n="y")
+            + r")?\b"
         ),
     ),
     # 16 January 2024, 16th of January, 16 Jan
     (
         "dm",
         _p(
-            r"\b" + _DAY.format(n="d") + r"\s+(?:of\s+)?" + _MONTH.format(n="m")
-            + r"(?:,?\s+" + _YEAR.format(n="y") + r")?(?!\w)"
+            r"\b"
+            + _DAY.format(n="d")
+            + r"\s+(?:of\s+)?"
+            + _MONTH.format(n="m")
+            + r"(?:,?\s+"
+            + _YEAR.format(n="y")
+            + r")?(?!\w)"
         ),
     ),
     # January 16, 2024, Jan. 16
     (
         "md",
         _p(
-            r"\b" + _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + r"(?![\d,]\d)"
-            + r"(?:,?\s+" + _YEAR.format(n="y") + r")?(?!\w)"
+            r"\b"
+            + _MONTH.format(n="m")
+            + r"\s+"
+            + _DAY.format(n="d")
+            + r"(?![\d,]\d)"
+            + r"(?:,?\s+"
+            + _YEAR.format(n="y")
+            + r")?(?!\w)"
         ),
     ),
     # January 2024
@@ -136,10 +161,7 @@ def mentions(text: str) -> list[Mention]:
             if not free(m.start(), m.end()):
                 continue
             g = m.groupdict()
-            if kind == "iso":
-                month = int(g["m"])
-            else:
-                month = MONTHS[g["m"].lower()] if g.get("m") else None
+            month = int(g["m"]) if kind == "iso" else MONTHS[g["m"].lower()] if g.get("m") else None
             year = int(g["y"]) if g.get("y") else None
             found: list[Mention] = []
             if kind in ("iso", "dm", "md", "dd_range", "md_range"):
@@ -196,8 +218,10 @@ def resolve(text: str, published: dt.date) -> Evidence:
         elif m.month is not None:
             year = m.year
             if year is None:  # the nearest such month to publication
-                candidates = [(abs((published.year - y) * 12 + published.month - m.month), y)
-                              for y in (published.year - 1, published.year, published.year + 1)]
+                candidates = [
+                    (abs((published.year - y) * 12 + published.month - m.month), y)
+                    for y in (published.year - 1, published.year, published.year + 1)
+                ]
                 year = min(candidates)[1]
             months.add((year, m.month))
         elif m.weekday is not None:

@@ -9,14 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from .check import check
 from .load import load
 from .problems import Severity
 from .render import PageContext, Renderer
 
 
-class DataError(Exception):
-    """Raised to stop the build when the data does not pass the checker."""
+class DataError(PluginError):
+    """Stops the build when the data does not pass the checker (shown without a traceback)."""
 
 
 def _project_root(env: Any) -> Path:
@@ -93,9 +95,8 @@ def define_env(env: Any) -> None:
     @env.macro
     def rule_table() -> str:
         """Every checker rule with its code and explanation."""
-        from .rules import RULES
-
         from . import escape
+        from .rules import RULES
 
         lines = ["| Code | Name | What it catches |", "| --- | --- | --- |"]
         for r in RULES:

@@ -295,6 +295,9 @@ def _value(ftype: s.FieldType, node: YNode, at: dict[str, Loc], key: str) -> Any
         if isinstance(v, bool) or not isinstance(v, int | float):
             return _INVALID
         return float(v) if ftype.minimum <= v <= ftype.maximum else _INVALID
+    if isinstance(ftype, s.Enum) and node.kind in ("str", "bool"):
+        # `verdict: false` is a choice, not a boolean, to a contributor
+        return node.raw if node.raw in ftype.values else _INVALID
     if isinstance(ftype, s.Date):
         d = parse_date(node.raw) if node.kind in ("timestamp", "str") else None
         return _INVALID if d is None else d

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -36,10 +37,9 @@ def digitize(text: str) -> str:
     text = _NOT_COUNTS.sub(lambda m: _protect(m.group(0)), text)
     # "10 billion" is read by our own pattern; the library would split it in two
     text = _SCALE_AFTER_DIGIT.sub(lambda m: m.group(1) + _protect(m.group(2)), text)
-    try:
+    # the library rejects some odd input; digits still count then
+    with contextlib.suppress(Exception):
         text = alpha2digit(text, "en", threshold=0)
-    except Exception:  # the library rejects some odd input; digits still count then
-        pass
     return text.replace(_JOINER, "")
 
 
@@ -78,11 +78,50 @@ def numbers(text: str, *, vouching: bool = False) -> dict[Decimal, str]:
 
 # Words that sit between a number and the thing it counts without changing it.
 _MODIFIERS = frozenset(
-    "more other additional innocent young small little of the a an about nearly some".split()
+    {
+        "more",
+        "other",
+        "additional",
+        "innocent",
+        "young",
+        "small",
+        "little",
+        "of",
+        "the",
+        "a",
+        "an",
+        "about",
+        "nearly",
+        "some",
+    }
 )
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
 )
 _IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman"}
 

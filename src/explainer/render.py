@@ -78,8 +78,7 @@ class PageContext:
 class Renderer:
     def __init__(self, ds: Dataset) -> None:
         self.ds = ds
-        names = sorted({n for a in ds.actors for n in a.names if n.strip()}, key=len,
-                       reverse=True)
+        names = sorted({n for a in ds.actors for n in a.names if n.strip()}, key=len, reverse=True)
         self._names = (
             re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
             if names
@@ -123,7 +122,7 @@ class Renderer:
         return (
             f"{escape.text(src.publisher)}{via}, "
             f"<cite>{escape.text(src.title)}</cite>, {human_date(src.published)}. "
-            f"<q class=\"ex-quote\">{escape.text(quote_text)}</q> "
+            f'<q class="ex-quote">{escape.text(quote_text)}</q> '
             f'<a class="ex-source" href="{url}" rel="noopener noreferrer">Source</a> · '
             f'<a class="ex-archive" href="{escape.href(src.archive_url)}" '
             f'rel="noopener noreferrer">Archive</a>'
@@ -133,8 +132,9 @@ class Renderer:
         """One claim as a sentence with its footnote references; definitions go to notes."""
         owner = ref.owner if isinstance(ref.owner, Actor) else None
         body = self.linked_text(ref.claim.text, page, owner)
-        marks = "".join(f"[^{self.footnote_label(ref, n)}]" for n in
-                        range(1, len(ref.claim.cite) + 1))
+        marks = "".join(
+            f"[^{self.footnote_label(ref, n)}]" for n in range(1, len(ref.claim.cite) + 1)
+        )
         notes.extend(self.footnote(ref, n) for n in range(1, len(ref.claim.cite) + 1))
         badge = (
             ' <span class="ex-badge ex-contested" title="The cited sources disagree">'
@@ -276,8 +276,11 @@ class Renderer:
                 continue
             if ref.collection == "events" and ref.owner.id in own_events:
                 continue
-            names = {self._by_name[m.group(1)].id for m in self._names.finditer(ref.claim.text)
-                     if m.group(1) in self._by_name}
+            names = {
+                self._by_name[m.group(1)].id
+                for m in self._names.finditer(ref.claim.text)
+                if m.group(1) in self._by_name
+            }
             if actor.id in names:
                 out.append(ref)
         return out
@@ -349,13 +352,10 @@ class Renderer:
                 f"{verdict}</span> · {escape.text(fc.origin)}</p>"
             )
             parts.append("")
-            parts.append(
-                self.claim_list(self.refs("factchecks", fc.id, fc.claims), page, notes)
-            )
+            parts.append(self.claim_list(self.refs("factchecks", fc.id, fc.claims), page, notes))
             parts.append("")
         return _with_notes(parts, notes)
 
 
 def _with_notes(parts: list[str], notes: list[str]) -> str:
     return "\n".join(parts) + ("\n\n" + "\n\n".join(notes) + "\n" if notes else "\n")
-

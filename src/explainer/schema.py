@@ -244,7 +244,9 @@ FACTCHECK = RecordSpec(
             "When the statement comes from a citable source: its id "
             "(the statement must then appear in that capture).",
         ),
-        Field("verdict", Enum(VERDICTS), True, "false, misleading, partly-true, true, unsupported."),
+        Field(
+            "verdict", Enum(VERDICTS), True, "false, misleading, partly-true, true, unsupported."
+        ),
         Field("claims", ListOf(Record(CLAIM), 1), True, "The evidence behind the verdict."),
     ),
 )

@@ -8,6 +8,7 @@ start and end on word boundaries, so "wo children" never matches "two children".
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -55,7 +56,8 @@ def normalize(text: str) -> str:
 
 def quote_parts(quote: str) -> list[str]:
     """The pieces of a quote between ellipses, normalised; empty pieces dropped."""
-    raw = unicodedata.normalize("NFKC", quote)
+    # quotation marks around the whole quote are the contributor's, not the source's
+    raw = unicodedata.normalize("NFKC", quote).translate(_TRANSLATE).strip().strip("\"'").strip()
     pieces = _ELLIPSIS.split(raw)
     return [p for p in (normalize(x) for x in pieces) if p]
 
@@ -116,7 +118,7 @@ def closest_passage(quote: str, passages: tuple[str, ...], limit: int = 160) -> 
     for passage in passages:
         sentences = [x for x in _SENTENCE.split(passage) if x.strip()]
         # also try pairs, since quotes often run across a sentence boundary
-        windows = sentences + [a + " " + b for a, b in zip(sentences, sentences[1:], strict=False)]
+        windows = sentences + [a + " " + b for a, b in itertools.pairwise(sentences)]
         for sentence in windows:
             matcher = difflib.SequenceMatcher(None, target, normalize(sentence), autojunk=False)
             if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:

@@ -9,7 +9,6 @@ rules instead of being silently overwritten.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 import yaml
 
@@ -60,7 +59,7 @@ class YSeq:
     loc: Loc
 
 
-YNode = Union[YScalar, YMap, YSeq]
+YNode = YScalar | YMap | YSeq
 
 
 class YamlError(Exception):

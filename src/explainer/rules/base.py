@@ -24,6 +24,8 @@ class Rule:
     scope: Scope
     fn: Callable[..., Iterable[Problem]]
     severity: Severity = Severity.ERROR
+    # Rules that compare files would only add noise while one of them cannot be parsed.
+    cross_file: bool = False
 
 
 class Context:
@@ -33,6 +35,13 @@ class Context:
         self.ds = ds
         self._normalized: dict[str, NormalizedCapture] = {}
         self._evidence: dict[tuple[str, str], Evidence] = {}
+
+    @cached_property
+    def complete(self) -> bool:
+        """False when a data file could not be parsed, so its records are missing."""
+        return not any(
+            p.code == "E001" and p.loc.path.endswith(".yaml") for p in self.ds.load_problems
+        )
 
     def capture(self, source_id: str) -> NormalizedCapture | None:
         got = self._normalized.get(source_id)
@@ -57,8 +66,9 @@ class Context:
     @cached_property
     def actor_names(self) -> re.Pattern[str] | None:
         """One pattern for every actor name and alias, longest first."""
-        names = sorted({n for a in self.ds.actors for n in a.names if n.strip()}, key=len,
-                       reverse=True)
+        names = sorted(
+            {n for a in self.ds.actors for n in a.names if n.strip()}, key=len, reverse=True
+        )
         if not names:
             return None
         return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")

@@ -22,5 +22,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                     )
 
 
-RULE = Rule("E003", "unknown-key", "A key that the data contract does not define.", "dataset",
-            check)
+RULE = Rule(
+    "E003", "unknown-key", "A key that the data contract does not define.", "dataset", check
+)

@@ -36,6 +36,8 @@ def fits(ftype: s.FieldType, node: YNode) -> bool:
         return node.kind in ("int", "float")
     if isinstance(ftype, s.Date):
         return node.kind in ("timestamp", "str")
+    if isinstance(ftype, s.Enum):
+        return node.kind in ("str", "bool")  # `verdict: false` names a choice
     return node.kind == "str"
 
 
@@ -69,8 +71,9 @@ def check(ctx: Context) -> Iterator[Problem]:
                 elif isinstance(fv.field.type.item, s.Record):
                     for item in fv.value.items:
                         if not isinstance(item, YMap):
-                            yield _problem(item, f"each item of {fv.field.name}",
-                                           fv.field.type.item)
+                            yield _problem(
+                                item, f"each item of {fv.field.name}", fv.field.type.item
+                            )
                 continue
             if not fits(ftype, fv.value):
                 name = fv.field.name if fv.item_of is None else f"each item of {fv.field.name}"
@@ -80,7 +83,7 @@ def check(ctx: Context) -> Iterator[Problem]:
 def _problem(node: YNode, name: str, ftype: s.FieldType) -> Problem:
     hint = ""
     if isinstance(node, YScalar) and expected(ftype) == "text" and node.kind != "str":
-        hint = '; put the value in quotes to make it text'
+        hint = "; put the value in quotes to make it text"
     return Problem(
         node.loc,
         "E005",
@@ -88,5 +91,10 @@ def _problem(node: YNode, name: str, ftype: s.FieldType) -> Problem:
     )
 
 
-RULE = Rule("E005", "wrong-type", "A value of the wrong type (text, number, list, mapping...).",
-            "dataset", check)
+RULE = Rule(
+    "E005",
+    "wrong-type",
+    "A value of the wrong type (text, number, list, mapping...).",
+    "dataset",
+    check,
+)

@@ -33,5 +33,10 @@ def check(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-RULE = Rule("E006", "invalid-id", "An id or tag that is not a lowercase slug (a-z, 0-9, -).",
-            "dataset", check)
+RULE = Rule(
+    "E006",
+    "invalid-id",
+    "An id or tag that is not a lowercase slug (a-z, 0-9, -).",
+    "dataset",
+    check,
+)

@@ -27,5 +27,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-RULE = Rule("E008", "invalid-date", "A date that is not a real YYYY-MM-DD calendar date.",
-            "dataset", check)
+RULE = Rule(
+    "E008", "invalid-date", "A date that is not a real YYYY-MM-DD calendar date.", "dataset", check
+)

@@ -26,5 +26,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-RULE = Rule("E009", "invalid-url", "A URL that is not an absolute http or https address.",
-            "dataset", check)
+RULE = Rule(
+    "E009", "invalid-url", "A URL that is not an absolute http or https address.", "dataset", check
+)

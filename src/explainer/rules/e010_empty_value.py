@@ -30,5 +30,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                     yield Problem(fv.value.loc, "E010", f"{fv.field.name} has no value; fill it in")
 
 
-RULE = Rule("E010", "empty-value", "A required list is empty or a text value is blank.",
-            "dataset", check)
+RULE = Rule(
+    "E010", "empty-value", "A required list is empty or a text value is blank.", "dataset", check
+)

@@ -15,8 +15,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             ftype = fv.field.type
             if not isinstance(ftype, s.Enum) or not isinstance(fv.value, YScalar):
                 continue
-            value = fv.value.value
-            if fv.value.kind == "str" and value not in ftype.values and str(value).strip():
+            value = fv.value.raw
+            if fv.value.kind in ("str", "bool") and value not in ftype.values and value.strip():
                 yield Problem(
                     fv.value.loc,
                     "E011",
@@ -26,5 +26,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-RULE = Rule("E011", "invalid-choice", "A value outside the allowed set (kind, verdict).",
-            "dataset", check)
+RULE = Rule(
+    "E011", "invalid-choice", "A value outside the allowed set (kind, verdict).", "dataset", check
+)

@@ -24,14 +24,22 @@ def check(ctx: Context) -> Iterator[Problem]:
                         f"{fv.field.name} {v} is out of range; it must lie between "
                         f"{ftype.minimum:g} and {ftype.maximum:g}",
                     )
-            elif isinstance(ftype, s.Pattern) and node.kind == "str":
-                if not ftype.regex.match(str(node.value)):
-                    yield Problem(
-                        node.loc,
-                        "E012",
-                        f'{fv.field.name} "{node.value}" is not {ftype.hint}',
-                    )
+            elif (
+                isinstance(ftype, s.Pattern)
+                and node.kind == "str"
+                and not ftype.regex.match(str(node.value))
+            ):
+                yield Problem(
+                    node.loc,
+                    "E012",
+                    f'{fv.field.name} "{node.value}" is not {ftype.hint}',
+                )
 
 
-RULE = Rule("E012", "invalid-value", "A number out of range or a value not matching its pattern.",
-            "dataset", check)
+RULE = Rule(
+    "E012",
+    "invalid-value",
+    "A number out of range or a value not matching its pattern.",
+    "dataset",
+    check,
+)

@@ -40,5 +40,10 @@ def check(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-RULE = Rule("E013", "markup-in-text", "Text containing HTML, Markdown links or template syntax.",
-            "dataset", check)
+RULE = Rule(
+    "E013",
+    "markup-in-text",
+    "Text containing HTML, Markdown links or template syntax.",
+    "dataset",
+    check,
+)

@@ -25,5 +25,10 @@ def check(ctx: Context, cite: Cite) -> Iterator[Problem]:
     )
 
 
-RULE = Rule("E020", "quote-not-in-capture",
-            "A quote that does not appear verbatim in its source's capture.", "cite", check)
+RULE = Rule(
+    "E020",
+    "quote-not-in-capture",
+    "A quote that does not appear verbatim in its source's capture.",
+    "cite",
+    check,
+)

@@ -34,6 +34,10 @@ def check(ctx: Context, ref: ClaimRef) -> Iterator[Problem]:
             )
 
 
-RULE = Rule("E021", "number-not-in-quote",
-            "A number in the claim (digits or words) that none of its quotes contains.",
-            "claim", check)
+RULE = Rule(
+    "E021",
+    "number-not-in-quote",
+    "A number in the claim (digits or words) that none of its quotes contains.",
+    "claim",
+    check,
+)

@@ -27,6 +27,10 @@ def check(ctx: Context, ref: ClaimRef) -> Iterator[Problem]:
             )
 
 
-RULE = Rule("E022", "date-not-in-quote",
-            "A date in the claim that no quote states or implies (weekday, yesterday...).",
-            "claim", check)
+RULE = Rule(
+    "E022",
+    "date-not-in-quote",
+    "A date in the claim that no quote states or implies (weekday, yesterday...).",
+    "claim",
+    check,
+)

@@ -27,5 +27,10 @@ def check(ctx: Context, event: Event) -> Iterator[Problem]:
     )
 
 
-RULE = Rule("E023", "event-date-unsupported",
-            "An event whose date no quote in its claims states or implies.", "event", check)
+RULE = Rule(
+    "E023",
+    "event-date-unsupported",
+    "An event whose date no quote in its claims states or implies.",
+    "event",
+    check,
+)

@@ -21,5 +21,10 @@ def check(ctx: Context, event: Event) -> Iterator[Problem]:
                 )
 
 
-RULE = Rule("E024", "source-before-event",
-            "A source cited for an event but published before the event's date.", "event", check)
+RULE = Rule(
+    "E024",
+    "source-before-event",
+    "A source cited for an event but published before the event's date.",
+    "event",
+    check,
+)

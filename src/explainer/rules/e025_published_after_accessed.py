@@ -17,5 +17,10 @@ def check(ctx: Context) -> Iterator[Problem]:
             )
 
 
-RULE = Rule("E025", "published-after-accessed",
-            "A source whose published date is later than its accessed date.", "dataset", check)
+RULE = Rule(
+    "E025",
+    "published-after-accessed",
+    "A source whose published date is later than its accessed date.",
+    "dataset",
+    check,
+)

@@ -49,6 +49,10 @@ def _fmt(values: set[Decimal]) -> str:
     return "/".join(format(v, "f") for v in sorted(values))
 
 
-RULE = Rule("E026", "undisclosed-disagreement",
-            "Quotes from different sources give different figures and the claim hides it.",
-            "claim", check)
+RULE = Rule(
+    "E026",
+    "undisclosed-disagreement",
+    "Quotes from different sources give different figures and the claim hides it.",
+    "claim",
+    check,
+)

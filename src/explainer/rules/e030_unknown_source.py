@@ -18,5 +18,11 @@ def check(ctx: Context, cite: Cite) -> Iterator[Problem]:
     )
 
 
-RULE = Rule("E030", "unknown-source", "A cited source id that is not in sources.yaml.", "cite",
-            check)
+RULE = Rule(
+    "E030",
+    "unknown-source",
+    "A cited source id that is not in sources.yaml.",
+    "cite",
+    check,
+    cross_file=True,
+)

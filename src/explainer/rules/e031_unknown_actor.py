@@ -10,8 +10,7 @@ def _problem(loc: Loc, value: str, known: object) -> Problem:
     return Problem(
         loc,
         "E031",
-        f'unknown actor "{value}"{did_you_mean(value, known)}; add it to actors.yaml or fix '
-        "the id",
+        f'unknown actor "{value}"{did_you_mean(value, known)}; add it to actors.yaml or fix the id',
     )
 
 
@@ -27,4 +26,11 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield _problem(at(rel, "actor"), rel.actor, known)
 
 
-RULE = Rule("E031", "unknown-actor", "An actor id that is not in actors.yaml.", "dataset", check)
+RULE = Rule(
+    "E031",
+    "unknown-actor",
+    "An actor id that is not in actors.yaml.",
+    "dataset",
+    check,
+    cross_file=True,
+)

@@ -11,8 +11,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     for event in ctx.ds.events:
         for i, other in enumerate(event.related):
             if other == event.id:
-                yield Problem(at(event, f"related.{i}"), "E032",
-                              f'event "{event.id}" lists itself as related; remove it')
+                yield Problem(
+                    at(event, f"related.{i}"),
+                    "E032",
+                    f'event "{event.id}" lists itself as related; remove it',
+                )
             elif other not in known:
                 yield Problem(
                     at(event, f"related.{i}"),
@@ -21,4 +24,11 @@ def check(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-RULE = Rule("E032", "unknown-event", "A related event id that does not exist.", "dataset", check)
+RULE = Rule(
+    "E032",
+    "unknown-event",
+    "A related event id that does not exist.",
+    "dataset",
+    check,
+    cross_file=True,
+)

@@ -18,5 +18,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             )
 
 
-RULE = Rule("E033", "missing-capture", "A cited source without a capture file.", "dataset",
-            check)
+RULE = Rule(
+    "E033",
+    "missing-capture",
+    "A cited source without a capture file.",
+    "dataset",
+    check,
+    cross_file=True,
+)

@@ -16,5 +16,11 @@ def check(ctx: Context) -> Iterator[Problem]:
         )
 
 
-RULE = Rule("E034", "orphan-capture", "A capture file whose name matches no source id.",
-            "dataset", check)
+RULE = Rule(
+    "E034",
+    "orphan-capture",
+    "A capture file whose name matches no source id.",
+    "dataset",
+    check,
+    cross_file=True,
+)

@@ -17,4 +17,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             )
 
 
-RULE = Rule("E035", "unused-source", "A source that no claim cites.", "dataset", check)
+RULE = Rule(
+    "E035", "unused-source", "A source that no claim cites.", "dataset", check, cross_file=True
+)

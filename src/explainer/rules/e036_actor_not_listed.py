@@ -21,6 +21,11 @@ def check(ctx: Context, ref: ClaimRef) -> Iterator[Problem]:
             )
 
 
-RULE = Rule("E036", "actor-not-listed",
-            "An actor named in an event's claim text but missing from the event's actors.",
-            "claim", check)
+RULE = Rule(
+    "E036",
+    "actor-not-listed",
+    "An actor named in an event's claim text but missing from the event's actors.",
+    "claim",
+    check,
+    cross_file=True,
+)

@@ -1,0 +1,54 @@
+# Every target uses one virtual environment, .venv, installed from the hashed lock.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help serve build check pages test lint lock clean
+
+help:
+	@echo "make serve   set up, then serve the site on http://127.0.0.1:8000"
+	@echo "make build   strict build into site/ (fails on any data or link error)"
+	@echo "make check   check every claim against its sources"
+	@echo "make pages   regenerate docs/actors/ from data/actors.yaml"
+	@echo "make test    set up, then run lint, the checker and the whole test suite"
+	@echo "make lock    regenerate requirements.lock from requirements.in"
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+pages: $(STAMP)
+	$(BIN)/explainer pages
+
+serve: pages
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: pages
+	rm -rf site
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(STAMP)
+	$(BIN)/explainer check
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests macros.py
+	$(BIN)/ruff format --check src tests macros.py
+
+test: $(STAMP)
+	$(MAKE) --no-print-directory lint
+	$(BIN)/explainer check
+	$(BIN)/explainer pages --check
+	$(BIN)/pytest
+
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url \
+		--no-emit-find-links --strip-extras -o requirements.lock requirements.in
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache build

