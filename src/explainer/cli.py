@@ -115,8 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("rules", help="list every rule code with its explanation")
     p.add_argument("--format", choices=("text", "markdown"), default="text")
-    p.add_argument("--update", metavar="FILE",
-                   help="rewrite the rule table between the markers in FILE")
+    p.add_argument(
+        "--update", metavar="FILE", help="rewrite the rule table between the markers in FILE"
+    )
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser("pages", help="write one page per actor under docs/actors/")
