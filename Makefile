@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: help serve build check pages test lint lock clean
 
 help:
-	@echo "make serve   set up, then serve the site on http://127.0.0.1:8000"
+	@echo "make serve   set up, then serve the site on http://127.0.0.1:8000/explainer/"
 	@echo "make build   strict build into site/ (fails on any data or link error)"
 	@echo "make check   check every claim against its sources"
 	@echo "make pages   regenerate docs/actors/ from data/actors.yaml"

@@ -20,8 +20,9 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 def snapshot(name: str, actual: str) -> None:
     path = SNAPSHOTS / name
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1" or not path.exists():
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
         path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"no snapshot {name}; run with UPDATE_SNAPSHOTS=1 and review it"
     assert actual == path.read_text(encoding="utf-8"), f"{name} differs; see UPDATE_SNAPSHOTS"
 
 

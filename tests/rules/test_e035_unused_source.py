@@ -20,6 +20,13 @@ def test_source_cited_only_by_removed_claim(project: Project, assert_problem) ->
     assert_problem(project, "E035", "sources.yaml", project.line_of("sources.yaml", "paper-2024"))
 
 
+def test_source_cited_under_a_misspelt_key_is_unused(project: Project, assert_problem) -> None:
+    project.replace(
+        "events.yaml", "        - source: paper-2024-01-18", "        - sourc: paper-2024-01-18"
+    )
+    assert_problem(project, "E035", "sources.yaml", project.line_of("sources.yaml", "paper-2024"))
+
+
 def test_source_of_a_fact_check_counts_as_used(project: Project) -> None:
     project.replace("sources.yaml", "  kind: news", SPARE)
     project.write("captures/spare.txt", "Pakistan said three children died.\n")
