@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 
+from .gcpause import paused
 from .model import Cite, ClaimRef, Dataset, Event
 from .problems import Problem
 from .rules import RULES, Context, Rule
@@ -44,13 +45,14 @@ def check(ds: Dataset, rules: Iterable[Rule] = RULES, ctx: Context | None = None
     ctx = ctx or Context(ds)
     seen: set[Problem] = set()
     out: list[Problem] = []
-    for rule in rules:
-        if rule.cross_file and not ctx.complete:
-            continue
-        for p in _run(rule, ctx):
-            if p not in seen:
-                seen.add(p)
-                out.append(p)
+    with paused():
+        for rule in rules:
+            if rule.cross_file and not ctx.complete:
+                continue
+            for p in _run(rule, ctx):
+                if p not in seen:
+                    seen.add(p)
+                    out.append(p)
     return sorted(out, key=Problem.sort_key)
 
 

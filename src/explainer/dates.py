@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -30,88 +31,63 @@ _YEAR = r"(?P<{n}>(?:19|20)\d\d)"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
 
 
-def _p(template: str) -> re.Pattern[str]:
-    return re.compile(template, re.UNICODE)
+def _alt(kind: str, template: str) -> str:
+    # group names must be unique across the alternation, so each carries its kind
+    return f"(?P<{kind}>" + re.sub(r"\(\?P<(\w+)>", rf"(?P<{kind}_\1>", template) + ")"
 
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", _p(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    # 22-24 April 2024, 22 and 24 April
-    (
+_YEAR_OPT = r"(?:,?\s+" + _YEAR.format(n="y") + r")?"
+# One alternation, tried left to right at each position: longer forms come first, so
+# "16 January 2024" is one date rather than a day and a month-year.
+_ALTERNATIVES: list[tuple[str, str]] = [
+    ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    (  # 22-24 April 2024, 22 and 24 April
         "dd_range",
-        _p(
-            r"\b"
-            + _DAY.format(n="d")
-            + _DASH
-            + _DAY.format(n="d2")
-            + r"\s+(?:of\s+)?"
-            + _MONTH.format(n="m")
-            + r"(?:,?\s+"
-            + _YEAR.format(n="y")
-            + r")?\b"
-        ),
+        r"\b" + _DAY.format(n="d") + _DASH + _DAY.format(n="d2") + r"\s+(?:of\s+)?"
+        + _MONTH.format(n="m") + _YEAR_OPT + r"\b",
     ),
-    # April 22-24, 2024
-    (
+    (  # April 22-24, 2024
         "md_range",
-        _p(
-            r"\b"
-            + _MONTH.format(n="m")
-            + r"\s+"
-            + _DAY.format(n="d")
-            + _DASH
-            + _DAY.format(n="d2")
-            + r"(?:,?\s+"
-            + _YEAR.format(n="y")
-            + r")?\b"
-        ),
+        r"\b" + _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + _DASH
+        + _DAY.format(n="d2") + _YEAR_OPT + r"\b",
     ),
-    # 16 January 2024, 16th of January, 16 Jan
-    (
+    (  # 16 January 2024, 16th of January, 16 Jan
         "dm",
-        _p(
-            r"\b"
-            + _DAY.format(n="d")
-            + r"\s+(?:of\s+)?"
-            + _MONTH.format(n="m")
-            + r"(?:,?\s+"
-            + _YEAR.format(n="y")
-            + r")?(?!\w)"
-        ),
+        r"\b" + _DAY.format(n="d") + r"\s+(?:of\s+)?" + _MONTH.format(n="m") + _YEAR_OPT
+        + r"(?!\w)",
     ),
-    # January 16, 2024, Jan. 16
-    (
+    (  # January 16, 2024, Jan. 16
         "md",
-        _p(
-            r"\b"
-            + _MONTH.format(n="m")
-            + r"\s+"
-            + _DAY.format(n="d")
-            + r"(?![\d,]\d)"
-            + r"(?:,?\s+"
-            + _YEAR.format(n="y")
-            + r")?(?!\w)"
-        ),
+        r"\b" + _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + r"(?![\d,]\d)"
+        + _YEAR_OPT + r"(?!\w)",
     ),
-    # January 2024
-    ("my", _p(r"\b" + _MONTH.format(n="m") + r",?\s+" + _YEAR.format(n="y") + r"\b")),
-    # in January, late January (not May: a verb more often than not)
-    (
+    ("my", r"\b" + _MONTH.format(n="m") + r",?\s+" + _YEAR.format(n="y") + r"\b"),
+    (  # in January, late January (not May: a verb more often than not)
         "m",
-        _p(
-            r"\b(?P<m>January|February|March|April|June|July|August|September|October"
-            r"|November|December)\b"
-        ),
+        r"\b(?P<m>January|February|March|April|June|July|August|September|October"
+        r"|November|December)\b",
     ),
-    ("weekday", _p(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")),
+    ("weekday", r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"),
     (
         "relative",
-        _p(
-            r"(?i)\b(?P<r>yesterday|today|tonight|tomorrow|last night|this morning"
-            r"|this evening|earlier today)\b"
-        ),
+        r"(?i:\b(?P<r>yesterday|today|tonight|tomorrow|last night|this morning"
+        r"|this evening|earlier today)\b)",
     ),
-]
+]  # fmt: skip
+# Every form starts with a digit, a capital letter or a relative word; the lookahead lets
+# the engine skip other positions without trying each alternative there.
+_DATES = re.compile(
+    r"(?=[0-9A-Zytle])(?:" + "|".join(_alt(kind, t) for kind, t in _ALTERNATIVES) + ")"
+)
+_GROUPS: dict[str, dict[str, str]] = {
+    kind: {
+        name.removeprefix(f"{kind}_"): name
+        for name in _DATES.groupindex
+        if name.startswith(f"{kind}_")
+    }
+    for kind, _ in _ALTERNATIVES
+}
+
 
 _RELATIVE_DAYS = {
     "yesterday": -1,
@@ -148,45 +124,53 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
-def mentions(text: str) -> list[Mention]:
-    """Every date expression in text, longest forms first, without overlaps."""
-    taken: list[tuple[int, int]] = []
-    out: list[tuple[int, Mention]] = []
+# Any date expression contains one of these; text without any is skipped cheaply.
+_HINT = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|days\b|night|tomorrow"
+    r"|this morning|this evening",
+    re.I,
+)
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
 
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
+@lru_cache(maxsize=65536)
+def mentions(text: str) -> tuple[Mention, ...]:
+    """Every date expression in text, in order, longest form at each position."""
+    if not _HINT.search(text):
+        return ()
+    out: list[tuple[int, int, Mention]] = []
+    for m in _DATES.finditer(text):
+        kind = m.lastgroup or ""  # the outermost group closes last: it names the form
+        names = _GROUPS[kind]
+
+        def g(name: str, m: re.Match[str] = m, names: dict[str, str] = names) -> str | None:
+            full = names.get(name)
+            return m.group(full) if full else None
+
+        raw_m, raw_y = g("m"), g("y")
+        month = int(raw_m or 0) if kind == "iso" else MONTHS[raw_m.lower()] if raw_m else None
+        year = int(raw_y) if raw_y else None
+        found: list[Mention]
+        if kind in ("iso", "dm", "md", "dd_range", "md_range"):
+            days = [int(x) for x in (g("d"), g("d2")) if x]
+            if not all(1 <= d <= 31 for d in days):
                 continue
-            g = m.groupdict()
-            month = int(g["m"]) if kind == "iso" else MONTHS[g["m"].lower()] if g.get("m") else None
-            year = int(g["y"]) if g.get("y") else None
-            found: list[Mention] = []
-            if kind in ("iso", "dm", "md", "dd_range", "md_range"):
-                days = [int(g["d"])] + ([int(g["d2"])] if g.get("d2") else [])
-                if not all(1 <= d <= 31 for d in days):
-                    continue
-                found = [Mention(m.group(0), year, month, d) for d in days]
-            elif kind == "my":
-                found = [Mention(m.group(0), year, month)]
-            elif kind == "m":
-                found = [Mention(m.group(0), None, month)]
-            elif kind == "weekday":
-                found = [Mention(m.group(0), weekday=WEEKDAYS.index(g["w"].lower()))]
-            else:
-                found = [Mention(m.group(0), relative=_RELATIVE_DAYS[g["r"].lower()])]
-            taken.append((m.start(), m.end()))
-            out.extend((m.start(), m.end(), f) for f in found)
-    out.sort(key=lambda x: x[0])
+            found = [Mention(m.group(0), year, month, d) for d in days]
+        elif kind == "my":
+            found = [Mention(m.group(0), year, month)]
+        elif kind == "m":
+            found = [Mention(m.group(0), None, month)]
+        elif kind == "weekday":
+            found = [Mention(m.group(0), weekday=WEEKDAYS.index((g("w") or "").lower()))]
+        else:
+            found = [Mention(m.group(0), relative=_RELATIVE_DAYS[(g("r") or "").lower()])]
+        out.extend((m.start(), m.end(), f) for f in found)
     # "Thursday, January 18" names one day, not two: the weekday belongs to the date
     dated_starts = {a for a, _, f in out if f.day is not None}
-    return [
+    return tuple(
         f
         for a, b, f in out
         if not (f.weekday is not None and any(0 < s - b <= 3 for s in dated_starts))
-    ]
+    )
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from . import schema as s
+from .gcpause import paused
 from .model import (
     Actor,
     Capture,
@@ -79,8 +80,12 @@ def parse_capture(source_id: str, rel: str, text: str) -> Capture:
 
 def load(data_dir: str | Path = "data", root: str | Path = ".") -> Dataset:
     """Load everything under data_dir; problems reading files are kept on the dataset."""
-    root = Path(root)
-    data = Path(data_dir)
+    with paused():
+        return _load(Path(data_dir), Path(root))
+
+
+def _load(data_dir: Path, root: Path) -> Dataset:
+    data = data_dir
     if not data.is_absolute():
         data = root / data
     problems: list[Problem] = []

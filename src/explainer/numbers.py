@@ -5,7 +5,10 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from types import MappingProxyType
 
 from text_to_num import alpha2digit
 
@@ -57,7 +60,8 @@ def _value(digits: str, fraction: str | None, scale: str | None) -> Decimal | No
     return v.normalize()
 
 
-def numbers(text: str, *, vouching: bool = False) -> dict[Decimal, str]:
+@lru_cache(maxsize=65536)
+def numbers(text: str, *, vouching: bool = False) -> Mapping[Decimal, str]:
     """Every number in text, as value -> how it was written (first occurrence).
 
     With vouching (for quotes), "10 billion" also stands for a bare "10", so a
@@ -73,7 +77,7 @@ def numbers(text: str, *, vouching: bool = False) -> dict[Decimal, str]:
             plain = _value(m.group(1), m.group(2), None)
             if plain is not None:
                 found.setdefault(plain, m.group(1))
-    return found
+    return MappingProxyType(found)
 
 
 # Words that sit between a number and the thing it counts without changing it.
@@ -137,7 +141,8 @@ def _singular(word: str) -> str:
     return w
 
 
-def figures(text: str) -> dict[str, set[Decimal]]:
+@lru_cache(maxsize=65536)
+def figures(text: str) -> Mapping[str, frozenset[Decimal]]:
     """Counts of things: 'two children' -> {'child': {2}}. Years and dates are not figures."""
     digits = digitize(text)
     out: dict[str, set[Decimal]] = {}
@@ -155,7 +160,7 @@ def figures(text: str) -> dict[str, set[Decimal]]:
             if lw not in _MONTHS:
                 out.setdefault(_singular(lw), set()).add(v)
             break
-    return out
+    return MappingProxyType({k: frozenset(v) for k, v in out.items()})
 
 
 def as_written(text: str, value: Decimal) -> str:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Loc:
-    """A 1-based line and column in a file, the path relative to the project root."""
+class Loc(NamedTuple):
+    """A 1-based line and column in a file, the path relative to the project root.
+
+    A named tuple, not a dataclass: the loader makes one per YAML value.
+    """
 
     path: str
     line: int = 1

@@ -91,11 +91,11 @@ class RecordSpec:
     doc: str
     fields: tuple[Field, ...] = field(default=())
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+
     def get(self, name: str) -> Field | None:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        return None
+        return self._by_name.get(name)  # type: ignore[attr-defined]
 
     @property
     def names(self) -> list[str]:

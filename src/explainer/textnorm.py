@@ -48,10 +48,13 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|…)\s*")
 
 
 def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    # "word -- word" and "word - word" are the same dash to a reader
-    text = re.sub(r"\s*-{2,3}\s*", " - ", text)
-    return _SPACE.sub(" ", text).strip().casefold()
+    if not text.isascii():  # NFKC and the quote/dash table change nothing in ASCII
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    elif "`" in text:
+        text = text.replace("`", "'")
+    if "--" in text:  # "word -- word" and "word - word" are the same dash to a reader
+        text = re.sub(r"\s*-{2,3}\s*", " - ", text)
+    return " ".join(text.split()).casefold()
 
 
 def quote_parts(quote: str) -> list[str]:

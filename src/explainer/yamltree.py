@@ -8,10 +8,11 @@ rules instead of being silently overwritten.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
 
+from .gcpause import paused
 from .problems import Loc, Problem
 
 try:  # the C composer is several times faster and also records marks
@@ -29,16 +30,16 @@ _SCALAR_TAGS = {
 }
 
 
-@dataclass(frozen=True)
-class YScalar:
+# Named tuples rather than dataclasses: a large file has hundreds of thousands of nodes
+# and tuple construction is several times cheaper.
+class YScalar(NamedTuple):
     value: object  # str, int, float, bool or None; timestamps stay text
     raw: str
     kind: str  # one of _SCALAR_TAGS' values, or "other"
     loc: Loc
 
 
-@dataclass(frozen=True)
-class YMap:
+class YMap(NamedTuple):
     items: tuple[tuple[YScalar, YNode], ...]
     loc: Loc
 
@@ -53,8 +54,7 @@ class YMap:
         return [str(k.value) for k, _ in self.items]
 
 
-@dataclass(frozen=True)
-class YSeq:
+class YSeq(NamedTuple):
     items: tuple[YNode, ...]
     loc: Loc
 
@@ -70,8 +70,7 @@ class YamlError(Exception):
         self.problem = problem
 
 
-def _loc(path: str, node: yaml.Node) -> Loc:
-    return Loc(path, node.start_mark.line + 1, node.start_mark.column + 1)
+_TEXTUAL_KINDS = frozenset({"str", "timestamp", "other"})
 
 
 def _scalar_value(node: yaml.ScalarNode, kind: str) -> object:
@@ -83,36 +82,53 @@ def _scalar_value(node: yaml.ScalarNode, kind: str) -> object:
         return node.value
 
 
-def _convert(path: str, node: yaml.Node, active: set[int]) -> YNode:
-    loc = _loc(path, node)
-    if isinstance(node, yaml.ScalarNode):
-        kind = _SCALAR_TAGS.get(node.tag, "other")
-        return YScalar(_scalar_value(node, kind), node.value, kind, loc)
-    if id(node) in active:
-        # an alias pointing at one of its own ancestors: the graph is a cycle
-        raise YamlError(
-            Problem(loc, "E001", "YAML alias refers to its own parent; remove the anchor/alias")
-        )
-    active.add(id(node))
-    try:
-        if isinstance(node, yaml.SequenceNode):
-            return YSeq(tuple(_convert(path, n, active) for n in node.value), loc)
-        assert isinstance(node, yaml.MappingNode)
-        items = []
-        for k, v in node.value:
-            key = _convert(path, k, active)
-            if not isinstance(key, YScalar):
-                raise YamlError(
-                    Problem(key.loc, "E001", "a mapping key must be plain text, not a list or map")
-                )
-            items.append((key, _convert(path, v, active)))
-        return YMap(tuple(items), loc)
-    finally:
-        active.discard(id(node))
+def _convert(path: str, root: yaml.Node) -> YNode:
+    """Our tree for PyYAML's node graph. The hot loop of loading: locals are bound once."""
+    scalar_type, seq_type = yaml.ScalarNode, yaml.SequenceNode
+    tags, loc_, yscalar, yseq, ymap = _SCALAR_TAGS, Loc, YScalar, YSeq, YMap
+    active: set[int] = set()
+
+    def convert(node: yaml.Node) -> YNode:
+        mark = node.start_mark
+        loc = loc_(path, mark.line + 1, mark.column + 1)
+        if type(node) is scalar_type:
+            kind = tags.get(node.tag, "other")
+            value = node.value if kind in _TEXTUAL_KINDS else _scalar_value(node, kind)
+            return yscalar(value, node.value, kind, loc)
+        key = id(node)
+        if key in active:
+            # an alias pointing at one of its own ancestors: the graph is a cycle
+            raise YamlError(
+                Problem(loc, "E001", "YAML alias refers to its own parent; remove the anchor/alias")
+            )
+        active.add(key)
+        try:
+            if type(node) is seq_type:
+                return yseq(tuple([convert(n) for n in node.value]), loc)
+            items = []
+            for k, v in node.value:
+                ck = convert(k)
+                if type(ck) is not yscalar:
+                    raise YamlError(
+                        Problem(
+                            ck.loc, "E001", "a mapping key must be plain text, not a list or map"
+                        )
+                    )
+                items.append((ck, convert(v)))
+            return ymap(tuple(items), loc)
+        finally:
+            active.discard(key)
+
+    return convert(root)
 
 
 def parse(text: str, path: str) -> YNode | None:
     """Parse one YAML document; None for an empty file. Raises YamlError with a position."""
+    with paused():
+        return _parse(text, path)
+
+
+def _parse(text: str, path: str) -> YNode | None:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -129,7 +145,7 @@ def parse(text: str, path: str) -> YNode | None:
         ) from None
     if node is None:
         return None
-    return _convert(path, node, set())
+    return _convert(path, node)
 
 
 def describe(node: YNode) -> str:

@@ -9,9 +9,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..dates import Evidence, resolve
-from ..model import Actor, Cite, ClaimRef, Dataset, Event
+from ..model import Actor, Cite, ClaimRef, Dataset, Document, Event
 from ..problems import Loc, Problem, Severity
+from ..schema import RecordSpec
 from ..textnorm import NormalizedCapture, normalize_capture
+from ..yamltree import YMap
+from .walk import FieldValue, scalar_type
+from .walk import fields as walk_fields
+from .walk import records as walk_records
 
 Scope = str  # "dataset", "claim" or "event"
 
@@ -35,6 +40,9 @@ class Context:
         self.ds = ds
         self._normalized: dict[str, NormalizedCapture] = {}
         self._evidence: dict[tuple[str, str], Evidence] = {}
+        self._fields: dict[int, list[FieldValue]] = {}
+        self._records: dict[int, list[tuple[RecordSpec, YMap]]] = {}
+        self._typed: dict[tuple[int, tuple[type, ...]], list[FieldValue]] = {}
 
     @cached_property
     def complete(self) -> bool:
@@ -42,6 +50,29 @@ class Context:
         return not any(
             p.code == "E001" and p.loc.path.endswith(".yaml") for p in self.ds.load_problems
         )
+
+    def fields(self, doc: Document) -> list[FieldValue]:
+        """Every field value of a document, walked once and shared by the shape rules."""
+        key = id(doc)
+        if key not in self._fields:
+            self._fields[key] = list(walk_fields(doc))
+        return self._fields[key]
+
+    def fields_of(self, doc: Document, *types: type) -> list[FieldValue]:
+        """The field values whose (item) type is one of types, e.g. every Date field."""
+        key = (id(doc), types)
+        got = self._typed.get(key)
+        if got is None:
+            got = self._typed[key] = [
+                fv for fv in self.fields(doc) if isinstance(scalar_type(fv), types)
+            ]
+        return got
+
+    def records(self, doc: Document) -> list[tuple[RecordSpec, YMap]]:
+        key = id(doc)
+        if key not in self._records:
+            self._records[key] = list(walk_records(doc))
+        return self._records[key]
 
     def capture(self, source_id: str) -> NormalizedCapture | None:
         got = self._normalized.get(source_id)

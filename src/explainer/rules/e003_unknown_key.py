@@ -4,12 +4,12 @@ from collections.abc import Iterator
 
 from ..problems import Problem
 from .base import Context, Rule, did_you_mean
-from .walk import documents, records
+from .walk import documents
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for doc in documents(ctx.ds):
-        for spec, node in records(doc):
+        for spec, node in ctx.records(doc):
             for key, _ in node.items:
                 name = str(key.value)
                 if spec.get(name) is None:

@@ -4,7 +4,6 @@ from collections.abc import Iterator
 
 from ..problems import Loc, Problem
 from .base import Context, Rule
-from .walk import records
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -18,7 +17,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                     f"{doc.spec.record.name}s",
                 )
             continue
-        for spec, node in records(doc):
+        for spec, node in ctx.records(doc):
             present = set(node.keys())
             for f in spec.fields:
                 if f.required and f.name not in present:

@@ -6,7 +6,7 @@ from .. import schema as s
 from ..problems import Problem
 from ..yamltree import YMap, YNode, YScalar, YSeq, describe
 from .base import Context, Rule
-from .walk import documents, fields, scalar_type
+from .walk import documents, scalar_type
 
 
 def expected(ftype: s.FieldType) -> str:
@@ -61,7 +61,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                     f"each entry of {doc.spec.filename} must be a mapping of keys, "
                     f"not {describe(item)}",
                 )
-        for fv in fields(doc):
+        for fv in ctx.fields(doc):
             ftype = scalar_type(fv)
             if fv.item_of is not None and isinstance(ftype, s.Record):
                 continue

@@ -6,7 +6,7 @@ from .. import schema as s
 from ..problems import Problem
 from ..yamltree import YScalar
 from .base import Context, Rule
-from .walk import documents, fields, scalar_type
+from .walk import documents, scalar_type
 
 
 def suggest(value: str) -> str:
@@ -18,7 +18,7 @@ def suggest(value: str) -> str:
 
 def check(ctx: Context) -> Iterator[Problem]:
     for doc in documents(ctx.ds):
-        for fv in fields(doc):
+        for fv in ctx.fields_of(doc, s.Slug):
             if not isinstance(scalar_type(fv), s.Slug) or not isinstance(fv.value, YScalar):
                 continue
             if fv.value.kind != "str":

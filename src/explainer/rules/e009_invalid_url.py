@@ -7,12 +7,12 @@ from ..model import is_http_url
 from ..problems import Problem
 from ..yamltree import YScalar
 from .base import Context, Rule
-from .walk import documents, fields
+from .walk import documents
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for doc in documents(ctx.ds):
-        for fv in fields(doc):
+        for fv in ctx.fields_of(doc, s.Url):
             if not isinstance(fv.field.type, s.Url) or not isinstance(fv.value, YScalar):
                 continue
             if fv.value.kind != "str":

@@ -6,14 +6,14 @@ from .. import schema as s
 from ..problems import Problem
 from ..yamltree import YScalar, YSeq
 from .base import Context, Rule
-from .walk import documents, fields, scalar_type
+from .walk import documents, scalar_type
 
 _TEXTUAL = (s.Text, s.Slug, s.Ref, s.Url, s.Enum, s.Pattern)
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for doc in documents(ctx.ds):
-        for fv in fields(doc):
+        for fv in ctx.fields(doc):
             ftype = scalar_type(fv)
             if fv.item_of is None and isinstance(ftype, s.ListOf):
                 if isinstance(fv.value, YSeq) and len(fv.value.items) < ftype.min_items:

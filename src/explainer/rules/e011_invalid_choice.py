@@ -6,12 +6,12 @@ from .. import schema as s
 from ..problems import Problem
 from ..yamltree import YScalar
 from .base import Context, Rule, did_you_mean
-from .walk import documents, fields
+from .walk import documents
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for doc in documents(ctx.ds):
-        for fv in fields(doc):
+        for fv in ctx.fields_of(doc, s.Enum):
             ftype = fv.field.type
             if not isinstance(ftype, s.Enum) or not isinstance(fv.value, YScalar):
                 continue

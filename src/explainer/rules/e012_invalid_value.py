@@ -6,12 +6,12 @@ from .. import schema as s
 from ..problems import Problem
 from ..yamltree import YScalar
 from .base import Context, Rule
-from .walk import documents, fields
+from .walk import documents
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for doc in documents(ctx.ds):
-        for fv in fields(doc):
+        for fv in ctx.fields_of(doc, s.Number, s.Pattern):
             ftype, node = fv.field.type, fv.value
             if not isinstance(node, YScalar):
                 continue

@@ -7,7 +7,7 @@ from .. import schema as s
 from ..problems import Problem
 from ..yamltree import YScalar
 from .base import Context, Rule
-from .walk import documents, fields, scalar_type
+from .walk import documents, scalar_type
 
 # HTML tags, Markdown links/images/autolinks, template syntax, script URLs.
 MARKUP = re.compile(
@@ -24,7 +24,7 @@ QUOTE_MARKUP = re.compile(r"<\s*[A-Za-z!/?]|\{\{|\{%|\{#", re.I)
 
 def check(ctx: Context) -> Iterator[Problem]:
     for doc in documents(ctx.ds):
-        for fv in fields(doc):
+        for fv in ctx.fields_of(doc, s.Text):
             if not isinstance(scalar_type(fv), s.Text) or not isinstance(fv.value, YScalar):
                 continue
             if fv.value.kind != "str":

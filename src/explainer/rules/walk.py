@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import schema as s
 from ..model import Dataset, Document
 from ..yamltree import YMap, YNode, YScalar, YSeq
 
 
-@dataclass(frozen=True)
-class FieldValue:
+class FieldValue(NamedTuple):
     doc: Document
     record: s.RecordSpec
     node: YMap  # the mapping holding the field
