@@ -153,21 +153,25 @@ class Renderer:
     # --- pages -----------------------------------------------------------------
 
     def timeline(self, page: PageContext) -> str:
+        """Events grouped by year, then by day, with a line of links to jump to a year."""
         notes: list[str] = []
-        parts: list[str] = []
-        by_date: dict[dt.date, list[Event]] = defaultdict(list)
+        by_year: dict[int, dict[dt.date, list[Event]]] = defaultdict(lambda: defaultdict(list))
         for event in self.ds.events_in_order():
-            by_date[event.date].append(event)
-        for day, events in by_date.items():
-            parts.append(f"## {human_date(day)} {{#{day.isoformat()}}}")
-            for event in events:
-                parts.append(self.event(event, page, notes))
+            by_year[event.date.year][event.date].append(event)
+        jump = " · ".join(f"[{year}](#{year})" for year in by_year)
+        parts: list[str] = [f'<p class="ex-jump">Jump to: {jump}</p>', ""] if by_year else []
+        for year, days in by_year.items():
+            parts.append(f"## {year} {{#{year}}}")
+            for day, events in days.items():
+                parts.append(f"### {human_date(day)} {{#{day.isoformat()}}}")
+                for event in events:
+                    parts.append(self.event(event, page, notes, level=4))
         return _with_notes(parts, notes)
 
-    def event(self, event: Event, page: PageContext, notes: list[str]) -> str:
+    def event(self, event: Event, page: PageContext, notes: list[str], level: int = 3) -> str:
         actors = [self.ds.actor_by_id[a] for a in event.actors if a in self.ds.actor_by_id]
         contested = any(c.contested for c in event.claims)
-        lines = [f"### {escape.text(event.title)} {{#{event.id}}}", ""]
+        lines = [f"{'#' * level} {escape.text(event.title)} {{#{event.id}}}", ""]
         meta = [human_date(event.date)]
         if event.place:
             meta.append(escape.text(event.place.name))
@@ -345,11 +349,19 @@ class Renderer:
         parts = []
         for fc in self.ds.factchecks:
             verdict = VERDICT_LABELS[fc.verdict]
-            parts.append(f"### {escape.text(fc.statement)} {{#{fc.id}}}")
+            parts.append(f"### “{escape.text(fc.statement)}” {{#{fc.id}}}")
             parts.append("")
+            origin = escape.text(fc.origin)
+            src = self.ds.source_by_id.get(fc.source) if fc.source else None
+            if src is not None:
+                url = escape.href(src.url + escape.text_fragment(fc.statement))
+                origin = (
+                    f'<a href="{url}" rel="noopener noreferrer">{origin}</a>, '
+                    f"{human_date(src.published)}"
+                )
             parts.append(
                 f'<p class="ex-meta"><span class="ex-verdict ex-verdict-{fc.verdict}">'
-                f"{verdict}</span> · {escape.text(fc.origin)}</p>"
+                f"{verdict}</span> · {origin}</p>"
             )
             parts.append("")
             parts.append(self.claim_list(self.refs("factchecks", fc.id, fc.claims), page, notes))
