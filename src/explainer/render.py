@@ -159,7 +159,7 @@ class Renderer:
         for event in self.ds.events_in_order():
             by_year[event.date.year][event.date].append(event)
         jump = " · ".join(f"[{year}](#{year})" for year in by_year)
-        parts: list[str] = [f'<p class="ex-jump">Jump to: {jump}</p>', ""] if by_year else []
+        parts: list[str] = [f"Jump to: {jump}", "{: .ex-jump }", ""] if by_year else []
         for year, days in by_year.items():
             parts.append(f"## {year} {{#{year}}}")
             for day, events in days.items():
