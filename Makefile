@@ -4,10 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Leaflet is vendored into the site from the locked npm install; nothing loads from a CDN.
+VENDOR := docs/assets/vendor/leaflet/leaflet.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check pages test lint lock clean bench-check
+.PHONY: help serve build check pages test lint lock clean bench-check vendor chromium
 
 help:
 	@echo "make serve   set up, then serve the site on http://127.0.0.1:8000/explainer/"
@@ -24,7 +26,16 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-pages: $(STAMP)
+$(VENDOR): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(dir $(VENDOR))
+	cp -R node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+		node_modules/leaflet/dist/images $(dir $(VENDOR))
+	touch $(VENDOR)
+
+vendor: $(VENDOR)
+
+pages: $(STAMP) $(VENDOR)
 	$(BIN)/explainer pages
 
 serve: pages
@@ -41,7 +52,15 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench macros.py
 	$(BIN)/ruff format --check src tests bench macros.py
 
-test: $(STAMP)
+# Browser tests drive Debian's chromium; install it when missing (root, or sudo).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@chromium --version
+
+test: $(STAMP) $(VENDOR) chromium
 	$(MAKE) --no-print-directory lint
 	$(BIN)/explainer check
 	$(BIN)/explainer pages --check

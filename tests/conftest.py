@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -139,3 +142,26 @@ def assert_problem() -> Callable[..., Problem]:
         return next(p for p in hits if p.loc.line == line)
 
     return _assert
+
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """A strict MkDocs build of a project directory into site."""
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
+         "--site-dir", str(site)],
+        capture_output=True, text=True, env=BUILD_ENV, check=False, cwd=project,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project, built once per test session."""
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out

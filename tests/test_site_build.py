@@ -2,58 +2,30 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, build
 from explainer import load
 
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 DATASET = load(ROOT / "data", root=ROOT)
-
-
-def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            *MKDOCS,
-            "build",
-            "--strict",
-            "--config-file",
-            str(project / "mkdocs.yml"),
-            "--site-dir",
-            str(site),
-        ],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        check=False,
-        cwd=project,
-    )
 
 
 def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True)
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("docs", "data"):
+    for name in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     return dest
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def html(site: Path, page: str) -> str:

@@ -9,6 +9,7 @@ characters and nothing else, whichever Markdown extensions are enabled.
 from __future__ import annotations
 
 import html
+import json
 import re
 from urllib.parse import quote
 
@@ -55,3 +56,12 @@ def text_fragment(quote_text: str) -> str:
     if len(words) <= 10:
         return "#:~:text=" + enc(words)
     return "#:~:text=" + enc(words[:5]) + "," + enc(words[-5:])
+
+
+def json_for_script(data: object) -> str:
+    """JSON for a <script> element: no sequence in it can close the element or open markup."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # template openers only occur inside strings (an object key is always quoted), where
+    # the escaped form decodes to the same characters
+    return text.replace("{{", "{\\u007b").replace("{%", "{\\u0025").replace("{#", "{\\u0023")

@@ -6,15 +6,31 @@ build (fail closed): a site with an unsupported claim is never produced.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
 from .check import check
+from .export import downloads
 from .load import load
 from .problems import Severity
 from .render import PageContext, Renderer
+
+
+def on_post_build(env: Any) -> None:
+    """Write the machine-readable downloads next to the built pages."""
+    files = getattr(env, "explainer_downloads", None)
+    if not files:
+        return
+    folder = Path(env.conf["site_dir"]) / DOWNLOADS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (folder / name).write_text(content, encoding="utf-8", newline="")
+
+
+DOWNLOADS_DIR = "downloads"
 
 
 class DataError(PluginError):
@@ -38,7 +54,10 @@ def define_env(env: Any) -> None:
             f"explainer: {len(errors)} data error(s); the site is not built.\n{listing}{more}\n"
             "Run `make check` for the full list."
         )
-    renderer = Renderer(ds)
+    site_url = env.conf.get("site_url") or ""
+    site_name = env.conf.get("site_name") or ""
+    renderer = Renderer(ds, site_url=site_url, site_name=site_name)
+    env.explainer_downloads = downloads(ds, site_url, site_name)
     pages: dict[str, PageContext] = {}
 
     def page() -> PageContext:
@@ -60,6 +79,14 @@ def define_env(env: Any) -> None:
     @env.macro
     def actor_page(actor_id: str) -> str:
         """One actor's profile, relations, events and mentions."""
+        actor = ds.actor_by_id[actor_id]
+        if env.page is not None:
+            # Material writes page.meta.description into an attribute without escaping
+            env.page.meta["description"] = html.escape(
+                f"{actor.name}: what the sources say, its relations and every event it took "
+                "part in, each statement with its source.",
+                quote=True,
+            )
         return renderer.actor(actor_id, page())
 
     @env.macro

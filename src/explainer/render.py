@@ -28,6 +28,8 @@ KIND_LABELS = {
     "person": "Person",
     "organisation": "Organisation",
 }
+# schema.org ratings run from worst (1) to best (5)
+VERDICT_SCORES = {"false": 1, "misleading": 2, "unsupported": 3, "partly-true": 3, "true": 5}
 VERDICT_LABELS = {
     "false": "False",
     "misleading": "Misleading",
@@ -76,8 +78,10 @@ class PageContext:
 
 
 class Renderer:
-    def __init__(self, ds: Dataset) -> None:
+    def __init__(self, ds: Dataset, site_url: str = "", site_name: str = "") -> None:
         self.ds = ds
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.site_name = site_name
         names = sorted({n for a in ds.actors for n in a.names if n.strip()}, key=len, reverse=True)
         self._names = (
             re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
@@ -160,6 +164,7 @@ class Renderer:
             by_year[event.date.year][event.date].append(event)
         jump = " · ".join(f"[{year}](#{year})" for year in by_year)
         parts: list[str] = [f"Jump to: {jump}", "{: .ex-jump }", ""] if by_year else []
+        parts += [self.filters(), "", self.map_data(), ""]
         for year, days in by_year.items():
             parts.append(f"## {year} {{#{year}}}")
             for day, events in days.items():
@@ -168,10 +173,85 @@ class Renderer:
                     parts.append(self.event(event, page, notes, level=4))
         return _with_notes(parts, notes)
 
+    def filters(self) -> str:
+        """Filter controls; hidden until the script shows them, so no-JS readers see all."""
+        actor_ids = {a for e in self.ds.events for a in e.actors}
+        actors = sorted(
+            (a for a in self.ds.actors if a.id in actor_ids), key=lambda a: a.name.casefold()
+        )
+        tags = sorted({t for e in self.ds.events for t in e.tags})
+        actor_opts = "".join(
+            f'<option value="{escape.attr(a.id)}">{escape.text(a.name)}</option>' for a in actors
+        )
+        tag_opts = "".join(
+            f'<option value="{escape.attr(t)}">{escape.text(t)}</option>' for t in tags
+        )
+        return (
+            '<form class="ex-filters" hidden aria-label="Filter the timeline">'
+            '<label>Actor <select data-ex-filter="actors">'
+            f'<option value="">All actors</option>{actor_opts}</select></label> '
+            '<label>Tag <select data-ex-filter="tags">'
+            f'<option value="">All tags</option>{tag_opts}</select></label> '
+            '<output class="ex-filter-status" aria-live="polite"></output>'
+            "</form>"
+        )
+
+    def map_data(self) -> str:
+        """Event places as JSON for the map script; the map itself is drawn in the browser."""
+        places = [
+            {
+                "id": e.id,
+                "title": e.title,
+                "date": human_date(e.date),
+                "place": e.place.name,
+                "lat": e.place.lat,
+                "lon": e.place.lon,
+            }
+            for e in self.ds.events_in_order()
+            if e.place is not None
+        ]
+        if not places:
+            return ""
+        return (
+            '<div class="ex-map" id="ex-map" hidden role="region" '
+            'aria-label="Map of event places"></div>\n'
+            f'<script type="application/json" id="ex-places">{escape.json_for_script(places)}'
+            "</script>"
+        )
+
+    def event_jsonld(self, event: Event) -> str:
+        data: dict[str, object] = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": event.title,
+            "startDate": event.date.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "description": " ".join(c.text for c in event.claims[:2]),
+        }
+        if self.site_url:
+            data["url"] = f"{self.site_url}{TIMELINE.removesuffix('.md')}/#{event.id}"
+        if event.place is not None:
+            data["location"] = {
+                "@type": "Place",
+                "name": event.place.name,
+                "geo": {
+                    "@type": "GeoCoordinates",
+                    "latitude": event.place.lat,
+                    "longitude": event.place.lon,
+                },
+            }
+        else:
+            data["location"] = {"@type": "Place", "name": "Unspecified"}
+        return f'<script type="application/ld+json">{escape.json_for_script(data)}</script>'
+
     def event(self, event: Event, page: PageContext, notes: list[str], level: int = 3) -> str:
         actors = [self.ds.actor_by_id[a] for a in event.actors if a in self.ds.actor_by_id]
         contested = any(c.contested for c in event.claims)
-        lines = [f"{'#' * level} {escape.text(event.title)} {{#{event.id}}}", ""]
+        wrapper = (
+            f'<div class="ex-event" data-actors="{escape.attr(" ".join(event.actors))}" '
+            f'data-tags="{escape.attr(" ".join(event.tags))}" markdown>'
+        )
+        lines = [wrapper, "", f"{'#' * level} {escape.text(event.title)} {{#{event.id}}}", ""]
         meta = [human_date(event.date)]
         if event.place:
             meta.append(escape.text(event.place.name))
@@ -191,6 +271,7 @@ class Renderer:
                 f"[{escape.text(r.title)}]({link(page.path, TIMELINE, r.id)})" for r in related
             )
             lines += ["", f'<span class="ex-label">Related:</span> {rel}']
+        lines += ["", self.event_jsonld(event), "", "</div>"]
         return "\n".join(lines) + "\n"
 
     def actor_index(self, page: PageContext) -> str:
@@ -366,7 +447,39 @@ class Renderer:
             parts.append("")
             parts.append(self.claim_list(self.refs("factchecks", fc.id, fc.claims), page, notes))
             parts.append("")
+            parts.append(self.claimreview_jsonld(fc))
+            parts.append("")
         return _with_notes(parts, notes)
+
+    def claimreview_jsonld(self, fc: FactCheck) -> str:
+        data: dict[str, object] = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "claimReviewed": fc.statement,
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": VERDICT_SCORES[fc.verdict],
+                "bestRating": 5,
+                "worstRating": 1,
+                "alternateName": VERDICT_LABELS[fc.verdict],
+            },
+            "itemReviewed": {
+                "@type": "Claim",
+                "appearance": {"@type": "CreativeWork", "name": fc.origin},
+            },
+        }
+        if self.site_name:
+            data["author"] = {"@type": "Organization", "name": self.site_name}
+        if self.site_url:
+            data["url"] = f"{self.site_url}{FACTCHECK.removesuffix('.md')}/#{fc.id}"
+        src = self.ds.source_by_id.get(fc.source) if fc.source else None
+        if src is not None:
+            data["itemReviewed"] = {
+                "@type": "Claim",
+                "appearance": {"@type": "CreativeWork", "url": src.url, "name": src.title},
+                "datePublished": src.published.isoformat(),
+            }
+        return f'<script type="application/ld+json">{escape.json_for_script(data)}</script>'
 
 
 def _with_notes(parts: list[str], notes: list[str]) -> str:

@@ -1,0 +1,169 @@
+"""Machine-readable downloads of the dataset: JSON, CSV and an iCalendar feed."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable
+
+from .model import Actor, Claim, Dataset, Event, Source
+
+DOWNLOADS = ("events.json", "actors.json", "sources.json", "claims.csv", "events.ics")
+
+
+def _claim(claim: Claim) -> dict[str, object]:
+    out: dict[str, object] = {
+        "text": claim.text,
+        "cite": [{"source": c.source, "quote": c.quote} for c in claim.cite],
+    }
+    if claim.id:
+        out["id"] = claim.id
+    if claim.contested:
+        out["contested"] = True
+    return out
+
+
+def _event(e: Event) -> dict[str, object]:
+    out: dict[str, object] = {
+        "id": e.id,
+        "date": e.date.isoformat(),
+        "title": e.title,
+        "actors": list(e.actors),
+        "tags": list(e.tags),
+        "related": list(e.related),
+        "claims": [_claim(c) for c in e.claims],
+    }
+    if e.place is not None:
+        out["place"] = {"name": e.place.name, "lat": e.place.lat, "lon": e.place.lon}
+    return out
+
+
+def _actor(a: Actor) -> dict[str, object]:
+    return {
+        "id": a.id,
+        "name": a.name,
+        "kind": a.kind,
+        "aliases": list(a.aliases),
+        "wikidata": a.wikidata,
+        "claims": [_claim(c) for c in a.claims],
+        "relations": [
+            {
+                "actor": r.actor,
+                "type": r.type,
+                "cite": [{"source": c.source, "quote": c.quote} for c in r.cite],
+            }
+            for r in a.relations
+        ],
+    }
+
+
+def _source(s: Source) -> dict[str, object]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "publisher": s.publisher,
+        "via": s.via,
+        "author": s.author,
+        "published": s.published.isoformat(),
+        "accessed": s.accessed.isoformat(),
+        "url": s.url,
+        "archived": s.archive_url,
+        "kind": s.kind,
+    }
+
+
+def _json(rows: Iterable[dict[str, object]]) -> str:
+    return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+
+
+def claims_csv(ds: Dataset) -> str:
+    """One row per citation, so every quote can be audited in a spreadsheet."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(
+        ["claim", "collection", "owner", "text", "contested", "source", "publisher",
+         "published", "url", "quote"]
+    )  # fmt: skip
+    for ref in ds.claims():
+        for cite in ref.claim.cite:
+            src = ds.source_by_id.get(cite.source)
+            writer.writerow(
+                [
+                    ref.key,
+                    ref.collection,
+                    ref.owner.id,
+                    _cell(ref.claim.text),
+                    "yes" if ref.claim.contested else "no",
+                    cite.source,
+                    _cell(src.publisher) if src else "",
+                    src.published.isoformat() if src else "",
+                    src.url if src else "",
+                    _cell(cite.quote),
+                ]
+            )
+    return buf.getvalue()
+
+
+def _cell(value: str) -> str:
+    # a cell starting with = + - @ is a formula to a spreadsheet: keep it text
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _ics_text(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 lines are at most 75 octets; longer ones continue after CRLF and a space."""
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not out else 74):
+            out.append(current.decode("utf-8"))
+            current = b""
+        current += encoded
+    out.append(current.decode("utf-8"))
+    return "\r\n ".join(out)
+
+
+def events_ics(ds: Dataset, site_url: str = "", name: str = "Explainer") -> str:
+    """Every event as an all-day calendar entry linking back to the timeline."""
+    stamp = max((s.accessed for s in ds.sources), default=dt.date(2000, 1, 1))
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//explainer//timeline//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_ics_text(name)}",
+    ]
+    base = site_url.rstrip("/") + "/timeline/" if site_url else ""
+    for e in ds.events_in_order():
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{e.id}@explainer",
+            f"DTSTAMP:{stamp:%Y%m%d}T000000Z",
+            f"DTSTART;VALUE=DATE:{e.date:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{e.date + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_ics_text(e.title)}",
+            f"DESCRIPTION:{_ics_text(' '.join(c.text for c in e.claims))}",
+        ]
+        if e.place is not None:
+            lines += [f"LOCATION:{_ics_text(e.place.name)}", f"GEO:{e.place.lat};{e.place.lon}"]
+        if base:
+            lines.append(f"URL:{base}#{e.id}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+def downloads(ds: Dataset, site_url: str = "", name: str = "Explainer") -> dict[str, str]:
+    """File name -> content for every download."""
+    return {
+        "events.json": _json(_event(e) for e in ds.events_in_order()),
+        "actors.json": _json(_actor(a) for a in ds.actors),
+        "sources.json": _json(_source(s) for s in ds.sources),
+        "claims.csv": claims_csv(ds),
+        "events.ics": events_ics(ds, site_url, name),
+    }

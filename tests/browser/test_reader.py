@@ -1,0 +1,210 @@
+"""The reader's experience in real headless Chromium against the built site."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import ROOT
+from explainer import load
+
+from .conftest import PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+DATASET = load(ROOT / "data", root=ROOT)
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def test_hovering_a_footnote_shows_its_quote(page) -> None:
+    page.goto(page.base + "timeline/")
+    ref = page.locator("a.footnote-ref").first
+    target = ref.get_attribute("href").rsplit("#", 1)[1]
+    quote = page.locator(f"li[id='{target}'] q.ex-quote").inner_text()
+    ref.hover()
+    tip = page.locator(".md-tooltip2--active")
+    tip.wait_for(state="visible")
+    assert quote[:40] in tip.inner_text()
+
+
+def test_source_links_open_at_the_quote(page) -> None:
+    page.goto(page.base + "timeline/")
+    hrefs = page.locator("a.ex-source").evaluate_all("els => els.map(e => e.href)")
+    assert hrefs and all("#:~:text=" in h for h in hrefs)
+    archives = page.locator("a.ex-archive").evaluate_all("els => els.map(e => e.href)")
+    assert len(archives) == len(hrefs) and all(a.startswith("https://") for a in archives)
+
+
+def test_filtering_by_actor_hides_the_others(page) -> None:
+    page.goto(page.base + "timeline/")
+    events = page.locator(".ex-event")
+    total = events.count()
+    assert total == len(DATASET.events)
+    page.select_option("select[data-ex-filter=actors]", "china")
+    visible = page.locator(".ex-event:visible")
+    expected = sum(1 for e in DATASET.events if "china" in e.actors)
+    assert 0 < visible.count() == expected < total
+    for actors in visible.evaluate_all("els => els.map(e => e.dataset.actors)"):
+        assert "china" in actors.split()
+    assert "actor=china" in page.url
+    page.select_option("select[data-ex-filter=actors]", "")
+    assert page.locator(".ex-event:visible").count() == total
+
+
+def test_filter_from_a_shared_link(page) -> None:
+    page.goto(page.base + "timeline/?tag=strike")
+    expected = sum(1 for e in DATASET.events if "strike" in e.tags)
+    assert 0 < page.locator(".ex-event:visible").count() == expected
+
+
+def test_every_event_is_visible_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(base_url + "timeline/")
+    assert pg.locator(".ex-event:visible").count() == len(DATASET.events)
+    assert not pg.locator("form.ex-filters").is_visible()
+    context.close()
+
+
+def test_actor_link_leads_to_actor_page_and_back(page) -> None:
+    page.goto(page.base + "timeline/")
+    event = page.locator(".ex-event").filter(has=page.locator("#iran-strike-koh-i-sabz"))
+    event.get_by_role("link", name="Jaish al-Adl", exact=True).last.click()
+    page.wait_for_url(re.compile(r"/actors/jaish-al-adl/$"))
+    back = page.locator("a[href$='timeline/#iran-strike-koh-i-sabz']")
+    assert back.count() >= 1
+    back.first.click()
+    page.wait_for_url(re.compile(r"/timeline/#iran-strike-koh-i-sabz$"))
+
+
+def test_search_finds_panjgur(page) -> None:
+    page.goto(page.base)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("Panjgur")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=10_000)
+    assert "panjgur" in results.first.inner_text().lower()
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_sideways_scroll_on_a_phone(browser, base_url: str, name: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True)
+    pg = context.new_page()
+    pg.goto(base_url + PAGE_TYPES[name])
+    pg.wait_for_load_state("networkidle")
+    width = pg.evaluate("() => document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 375, f"{name} is {width}px wide at 375px"
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_accessibility_has_no_serious_violations(page, name: str) -> None:
+    page.goto(page.base + PAGE_TYPES[name])
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})"
+    )
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} e.g. {v['nodes'][0]['target']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not bad, "\n".join(bad)
+
+
+def test_dark_mode_toggles_and_persists(page) -> None:
+    page.goto(page.base)
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    first = page.evaluate(scheme)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    second = page.evaluate(scheme)
+    assert {first, second} == {"default", "slate"}
+    page.goto(page.base + "timeline/")
+    assert page.evaluate(scheme) == second
+    page.reload()
+    assert page.evaluate(scheme) == second
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_console_errors(page, name: str) -> None:
+    page.goto(page.base + PAGE_TYPES[name])
+    page.wait_for_load_state("networkidle")
+    assert not page.errors, page.errors
+
+
+def test_instant_navigation_reinitialises_the_timeline(page) -> None:
+    page.goto(page.base)
+    page.locator("nav.md-nav--primary a[href$='timeline/']").first.click()
+    page.wait_for_url(re.compile(r"/timeline/$"))
+    page.locator("form.ex-filters").wait_for(state="visible")
+    page.locator(".leaflet-marker-icon").first.wait_for(state="attached")
+    assert not page.errors, page.errors
+
+
+def test_map_shows_every_place(page) -> None:
+    page.goto(page.base + "timeline/")
+    page.locator(".leaflet-marker-icon").first.wait_for(state="attached")
+    places = sum(1 for e in DATASET.events if e.place is not None)
+    assert page.locator(".leaflet-marker-icon").count() == places
+
+
+def test_map_library_is_served_by_the_site(page) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(page.base + "timeline/")
+    page.locator(".leaflet-marker-icon").first.wait_for(state="attached")
+    leaflet = [u for u in requests if "leaflet" in u]
+    assert leaflet and all(u.startswith(page.base) for u in leaflet)
+
+
+def test_downloads_are_linked_and_valid(page) -> None:
+    page.goto(page.base + "data/")
+    links = page.locator("table a").evaluate_all("els => els.map(e => e.href)")
+    assert len(links) == 5
+    for url in links:
+        response = page.request.get(url)
+        assert response.ok, url
+    events = json.loads(page.request.get(links[0]).text())
+    assert len(events) == len(DATASET.events)
+    ics = page.request.get(next(u for u in links if u.endswith(".ics"))).text()
+    assert ics.count("BEGIN:VEVENT") == len(DATASET.events)
+
+
+def test_structured_data(page) -> None:
+    page.goto(page.base + "timeline/")
+    blocks = page.locator("script[type='application/ld+json']").evaluate_all(
+        "els => els.map(e => JSON.parse(e.textContent))"
+    )
+    assert sum(1 for b in blocks if b["@type"] == "Event") == len(DATASET.events)
+    page.goto(page.base + "fact-check/")
+    blocks = page.locator("script[type='application/ld+json']").evaluate_all(
+        "els => els.map(e => JSON.parse(e.textContent))"
+    )
+    assert sum(1 for b in blocks if b["@type"] == "ClaimReview") == len(DATASET.factchecks)
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_description_and_open_graph_on_every_page(page, name: str) -> None:
+    page.goto(page.base + PAGE_TYPES[name])
+    for selector in (
+        "meta[name=description]",
+        "meta[property='og:title']",
+        "meta[property='og:description']",
+        "meta[property='og:url']",
+    ):
+        assert page.locator(selector).get_attribute("content"), selector
+
+
+def test_print_hides_navigation(page) -> None:
+    page.goto(page.base + "timeline/")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator("form.ex-filters").is_visible()
+    assert page.locator(".ex-event").first.is_visible()
+
+
+def test_sitemap_lists_every_actor_page(page) -> None:
+    text = page.request.get(page.base + "sitemap.xml").text()
+    for actor in DATASET.actors:
+        assert f"/actors/{actor.id}/" in text
