@@ -17,6 +17,8 @@ from explainer.numbers import as_written, figures, numbers
         ("more than 1,500 people", {1500}),
         ("one thousand five hundred", {1500}),
         ("twenty-one dead", {21}),
+        ("a six-year-old boy", {6}),
+        ("four-year-old and 6-year-old", {4, 6}),
         ("a $10 billion target", {10_000_000_000}),
         ("ten billion dollars", {10_000_000_000}),
         ("2.5 per cent", {Decimal("2.5")}),
@@ -24,6 +26,7 @@ from explainer.numbers import as_written, figures, numbers
         ("no one was hurt", set()),
         ("for the first time", set()),
         ("one another", set()),
+        ("a one-sided account", set()),
         ("a second strike", set()),
     ],
 )

@@ -16,6 +16,7 @@ from text_to_num import alpha2digit
 _NOT_COUNTS = re.compile(
     r"\b(no one|one another|each one|the one who|one-sided|at first|first|second)\b", re.I
 )
+_HYPHENATED = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 _JOINER = "\u2060"  # invisible; splits a word so the number library skips it
 _SCALES = {
     "thousand": Decimal(1000),
@@ -38,6 +39,8 @@ def digitize(text: str) -> str:
     """Text with spelled-out numbers replaced by digits (ordinal words kept)."""
     text = unicodedata.normalize("NFKC", text)
     text = _NOT_COUNTS.sub(lambda m: _protect(m.group(0)), text)
+    # "six-year-old" hides a number from the library; "twenty-one" reads the same spaced
+    text = _HYPHENATED.sub(" ", text)
     # "10 billion" is read by our own pattern; the library would split it in two
     text = _SCALE_AFTER_DIGIT.sub(lambda m: m.group(1) + _protect(m.group(2)), text)
     # the library rejects some odd input; digits still count then
