@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import ROOT
 from explainer import load
@@ -90,7 +91,7 @@ def test_search_finds_panjgur(page) -> None:
         try:
             results.first.wait_for(state="visible", timeout=5_000)
             break
-        except Exception:  # noqa: BLE001 - playwright's TimeoutError; retry the query
+        except PlaywrightTimeout:
             continue
     assert "panjgur" in results.first.inner_text().lower()
 
