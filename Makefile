@@ -9,7 +9,7 @@ VENDOR := docs/assets/vendor/leaflet/leaflet.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check pages test lint lock clean bench-check vendor chromium
+.PHONY: help serve build check pages test lint lock clean bench-check vendor chromium lighthouse
 
 help:
 	@echo "make serve   set up, then serve the site on http://127.0.0.1:8000/explainer/"
@@ -18,6 +18,7 @@ help:
 	@echo "make pages   regenerate docs/actors/ from data/actors.yaml"
 	@echo "make test    set up, then run lint, the checker and the whole test suite"
 	@echo "make lock    regenerate requirements.lock from requirements.in"
+	@echo "make lighthouse   Lighthouse scores (mobile, gzip) for home, timeline and an actor page"
 	@echo "make bench-check  claims per second of explainer check on 10,000 synthetic claims"
 
 $(STAMP): requirements.lock pyproject.toml
@@ -49,8 +50,8 @@ check: $(STAMP)
 	$(BIN)/explainer check
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench macros.py
-	$(BIN)/ruff format --check src tests bench macros.py
+	$(BIN)/ruff check src tests bench tools macros.py
+	$(BIN)/ruff format --check src tests bench tools macros.py
 
 # Browser tests drive Debian's chromium; install it when missing (root, or sudo).
 chromium:
@@ -69,6 +70,15 @@ test: $(STAMP) $(VENDOR) chromium
 lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url \
 		--no-emit-find-links --strip-extras -o requirements.lock requirements.in
+
+LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(LIGHTHOUSE)
+
+lighthouse: build chromium $(LIGHTHOUSE)
+	$(BIN)/python tools/lighthouse/run.py --site site
 
 bench-check: $(STAMP)
 	PYTHONPATH=bench $(BIN)/python bench/bench_check.py --claims 10000

@@ -82,9 +82,16 @@
   function initMap(root) {
     var box = root.querySelector("#ex-map");
     var data = root.querySelector("#ex-places");
-    if (!box || !data || !vendor) return;
-    var places = JSON.parse(data.textContent);
-    box.hidden = false;
+    var details = box && box.closest("details");
+    if (!box || !data || !details || !vendor) return;
+    // Leaflet and the tiles load only when the reader opens the map
+    details.addEventListener("toggle", function () {
+      if (details.open) drawMap(box, JSON.parse(data.textContent));
+    });
+    if (details.open) drawMap(box, JSON.parse(data.textContent));
+  }
+
+  function drawMap(box, places) {
     loadLeaflet().then(function (L) {
       if (box.dataset.ready) return;
       box.dataset.ready = "1";
@@ -96,19 +103,28 @@
       var bounds = [];
       places.forEach(function (p) {
         var popup = document.createElement("div");
-        var link = document.createElement("a");
-        link.href = "#" + p.id;
-        link.textContent = p.title;
-        var meta = document.createElement("div");
-        meta.textContent = p.date + " · " + p.place;
-        popup.appendChild(link);
-        popup.appendChild(meta);
-        L.marker([p.lat, p.lon], { title: p.title, alt: p.title }).addTo(map).bindPopup(popup);
+        var title = document.createElement("strong");
+        title.textContent = p.place;
+        popup.appendChild(title);
+        var list = document.createElement("ul");
+        p.events.forEach(function (ev) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = "#" + ev.id;
+          link.textContent = ev.date + ": " + ev.title;
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        popup.appendChild(list);
+        L.circleMarker([p.lat, p.lon], { radius: 12, weight: 2, fillOpacity: 0.6 })
+          .bindTooltip(p.place)
+          .bindPopup(popup)
+          .addTo(map);
         bounds.push([p.lat, p.lon]);
       });
       if (bounds.length) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 6 });
     }).catch(function () {
-      box.hidden = true; // the timeline works without the map
+      box.textContent = "The map could not be loaded.";
     });
   }
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import escape
-from .model import Actor, Claim, ClaimRef, Dataset, Event, FactCheck, Source, Topic
+from .model import Actor, Cite, Claim, ClaimRef, Dataset, Event, FactCheck, Source, Topic
 
 TIMELINE = "timeline.md"
 SOURCES = "sources.md"
@@ -75,6 +75,13 @@ class PageContext:
 
     path: str  # the page's source path relative to docs/, e.g. "actors/iran.md"
     linked: set[str] = field(default_factory=set)
+    notes: int = 0
+
+    def note_label(self) -> str:
+        """A short footnote label, unique on the page; a long page has hundreds of them,
+        each written four times, and stable links go to the claim anchors instead."""
+        self.notes += 1
+        return f"n{self.notes}"
 
 
 class Renderer:
@@ -109,13 +116,8 @@ class Renderer:
         out.append(escape.inline(text[pos:]))
         return "".join(out).strip()
 
-    def footnote_label(self, ref: ClaimRef, n: int) -> str:
-        return f"{claim_anchor(ref)}-{n}"
-
-    def footnote(self, ref: ClaimRef, n: int) -> str:
-        cite = ref.claim.cite[n - 1]
+    def footnote(self, cite: Cite, label: str) -> str:
         src = self.ds.source_by_id.get(cite.source)
-        label = self.footnote_label(ref, n)
         if src is None:  # the checker fails the build before this can be published
             return f"[^{label}]: {escape.text(cite.quote)}"
         return f"[^{label}]: " + self.citation(src, cite.quote)
@@ -136,10 +138,11 @@ class Renderer:
         """One claim as a sentence with its footnote references; definitions go to notes."""
         owner = ref.owner if isinstance(ref.owner, Actor) else None
         body = self.linked_text(ref.claim.text, page, owner)
-        marks = "".join(
-            f"[^{self.footnote_label(ref, n)}]" for n in range(1, len(ref.claim.cite) + 1)
+        labels = [page.note_label() for _ in ref.claim.cite]
+        marks = "".join(f"[^{label}]" for label in labels)
+        notes.extend(
+            self.footnote(c, label) for c, label in zip(ref.claim.cite, labels, strict=True)
         )
-        notes.extend(self.footnote(ref, n) for n in range(1, len(ref.claim.cite) + 1))
         badge = (
             ' <span class="ex-badge ex-contested" title="The cited sources disagree">'
             "sources differ</span>"
@@ -197,26 +200,25 @@ class Renderer:
         )
 
     def map_data(self) -> str:
-        """Event places as JSON for the map script; the map itself is drawn in the browser."""
-        places = [
-            {
-                "id": e.id,
-                "title": e.title,
-                "date": human_date(e.date),
-                "place": e.place.name,
-                "lat": e.place.lat,
-                "lon": e.place.lon,
-            }
-            for e in self.ds.events_in_order()
-            if e.place is not None
-        ]
-        if not places:
+        """Event places, one entry per place, for a map drawn only when a reader opens it."""
+        by_place: dict[tuple[float, float], dict[str, object]] = {}
+        for e in self.ds.events_in_order():
+            if e.place is None:
+                continue
+            key = (round(e.place.lat, 1), round(e.place.lon, 1))
+            spot = by_place.setdefault(
+                key, {"place": e.place.name, "lat": e.place.lat, "lon": e.place.lon, "events": []}
+            )
+            events: list[dict[str, str]] = spot["events"]  # type: ignore[assignment]
+            events.append({"id": e.id, "title": e.title, "date": human_date(e.date)})
+        if not by_place:
             return ""
         return (
-            '<div class="ex-map" id="ex-map" hidden role="region" '
-            'aria-label="Map of event places"></div>\n'
-            f'<script type="application/json" id="ex-places">{escape.json_for_script(places)}'
-            "</script>"
+            '<details class="ex-map-box"><summary>Map of event places</summary>'
+            '<div class="ex-map" id="ex-map" role="region" aria-label="Map of event places">'
+            "</div></details>\n"
+            f'<script type="application/json" id="ex-places">'
+            f"{escape.json_for_script(list(by_place.values()))}</script>"
         )
 
     def event_jsonld(self, event: Event) -> str:
@@ -313,13 +315,13 @@ class Renderer:
             parts.append("")
         if actor.relations:
             parts += ["## Relations", ""]
-            for i, rel in enumerate(actor.relations, 1):
+            for rel in actor.relations:
                 other = self.ds.actor_by_id.get(rel.actor)
                 if other is None:
                     continue
                 labels = []
-                for n, cite in enumerate(rel.cite, 1):
-                    label = f"rel-{actor.id}-{i}-{n}"
+                for cite in rel.cite:
+                    label = page.note_label()
                     labels.append(f"[^{label}]")
                     src = self.ds.source_by_id.get(cite.source)
                     if src is not None:

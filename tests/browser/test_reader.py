@@ -147,22 +147,45 @@ def test_instant_navigation_reinitialises_the_timeline(page) -> None:
     page.locator("nav.md-nav--primary a[href$='timeline/']").first.click()
     page.wait_for_url(re.compile(r"/timeline/$"))
     page.locator("form.ex-filters").wait_for(state="visible")
-    page.locator(".leaflet-marker-icon").first.wait_for(state="attached")
+    open_map(page)
     assert not page.errors, page.errors
 
 
-def test_map_shows_every_place(page) -> None:
+MARKERS = "#ex-map path.leaflet-interactive"
+
+
+def open_map(page) -> None:
+    page.locator("details.ex-map-box summary").click()
+    page.locator(MARKERS).first.wait_for(state="attached")
+
+
+def places() -> int:
+    return len({(round(e.place.lat, 1), round(e.place.lon, 1)) for e in DATASET.events if e.place})
+
+
+def test_map_shows_every_place_once(page) -> None:
     page.goto(page.base + "timeline/")
-    page.locator(".leaflet-marker-icon").first.wait_for(state="attached")
-    places = sum(1 for e in DATASET.events if e.place is not None)
-    assert page.locator(".leaflet-marker-icon").count() == places
+    open_map(page)
+    assert page.locator(MARKERS).count() == places() > 1
 
 
-def test_map_library_is_served_by_the_site(page) -> None:
+def test_map_popup_links_to_the_events_there(page) -> None:
+    page.goto(page.base + "timeline/")
+    open_map(page)
+    page.locator(MARKERS).first.click(force=True)
+    links = page.locator(".leaflet-popup-content a")
+    links.first.wait_for(state="visible")
+    target = links.first.get_attribute("href")
+    assert target.startswith("#") and page.locator(target).count() == 1
+
+
+def test_map_loads_only_when_opened_and_only_from_the_site(page) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(page.base + "timeline/")
-    page.locator(".leaflet-marker-icon").first.wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "leaflet" in u or "tile." in u]
+    open_map(page)
     leaflet = [u for u in requests if "leaflet" in u]
     assert leaflet and all(u.startswith(page.base) for u in leaflet)
 
