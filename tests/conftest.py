@@ -9,8 +9,10 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from explainer import Problem, check, load
 
@@ -165,3 +167,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
+
+
+def site_path() -> str:
+    """The path the site is published under (from site_url), e.g. /explainer/."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    url = config.get("site_url", "/")
+    if isinstance(url, list):  # !ENV [NAME, default], resolved as MkDocs does
+        url = os.environ.get(url[0]) or url[-1]
+    path = urlsplit(url).path or "/"
+    return path if path.endswith("/") else path + "/"

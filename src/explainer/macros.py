@@ -12,6 +12,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from . import csp
 from .check import check
 from .export import downloads
 from .load import load
@@ -20,7 +21,8 @@ from .render import PageContext, Renderer
 
 
 def on_post_build(env: Any) -> None:
-    """Write the machine-readable downloads next to the built pages."""
+    """Write the machine-readable downloads, and give every page its security policy."""
+    csp.apply(Path(env.conf["site_dir"]))
     files = getattr(env, "explainer_downloads", None)
     if not files:
         return

@@ -10,12 +10,10 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
-from conftest import ROOT
+from conftest import site_path
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 ARGS = [
@@ -33,16 +31,6 @@ BLANK_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
 )
-
-
-def site_path() -> str:
-    """The path the site is published under (from site_url), e.g. /explainer/."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    url = config.get("site_url", "/")
-    if isinstance(url, list):  # !ENV [NAME, default], resolved as MkDocs does
-        url = os.environ.get(url[0]) or url[-1]
-    path = urlsplit(url).path or "/"
-    return path if path.endswith("/") else path + "/"
 
 
 class _Handler(SimpleHTTPRequestHandler):

@@ -240,3 +240,27 @@ def test_sitemap_lists_every_actor_page(page) -> None:
     text = page.request.get(page.base + "sitemap.xml").text()
     for actor in DATASET.actors:
         assert f"/actors/{actor.id}/" in text
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_content_security_policy_is_obeyed(page, name: str) -> None:
+    page.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page.goto(page.base + PAGE_TYPES[name])
+    if name == "timeline":
+        open_map(page)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("meta[http-equiv='Content-Security-Policy']").count() == 1
+    assert page.evaluate("window.__csp") == []
+    assert not page.errors, page.errors
+
+
+def test_content_security_policy_blocks_injected_script(page) -> None:
+    page.goto(page.base)
+    page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.textContent = 'window.__pwned = 1'; document.body.appendChild(s); }"
+    )
+    assert page.evaluate("window.__pwned") is None
