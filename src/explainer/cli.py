@@ -1,4 +1,4 @@
-"""The `explainer` command line: check, rules, pages."""
+"""The `explainer` command line: check, rules, pages, schema, new, capture, verify."""
 
 from __future__ import annotations
 
@@ -99,6 +99,20 @@ def cmd_pages(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from . import jsonschema_export
+
+    directory = Path(args.root) / args.dir
+    if args.check:
+        names = jsonschema_export.stale(directory)
+        for name in names:
+            print(f"{args.dir}/{name}: stale or missing; run `explainer schema` to regenerate")
+        return 1 if names else 0
+    for name in jsonschema_export.write(directory):
+        print(f"wrote {args.dir}/{name}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainer",
@@ -130,6 +144,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="only report pages that are missing, stale or orphaned"
     )
     p.set_defaults(func=cmd_pages)
+
+    p = sub.add_parser(
+        "schema", help="write the JSON Schema of each data file (for editors) into schemas/"
+    )
+    p.add_argument("--dir", default="schemas", help="output directory (default: schemas)")
+    p.add_argument("--check", action="store_true", help="only report schemas that are stale")
+    p.set_defaults(func=cmd_schema)
     return parser
 
 
