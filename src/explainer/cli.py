@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -113,6 +114,43 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data_paths(args: argparse.Namespace) -> tuple[Path, str]:
+    """The data directory, and how to name it in messages (relative to the root)."""
+    data = Path(args.data)
+    if not data.is_absolute():
+        data = Path(args.root) / data
+    try:
+        rel = Path(os.path.relpath(data, args.root)).as_posix()
+    except ValueError:  # another drive on Windows
+        rel = data.as_posix()
+    return data, rel
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from . import scaffold
+
+    data, rel_data = _data_paths(args)
+    given = {f.name: getattr(args, f.name) for f in scaffold.KINDS[args.record].fields}
+    ask = input if sys.stdin.isatty() and not args.no_input else None
+    try:
+        added, warnings, steps = scaffold.scaffold(args.record, given, data, rel_data, ask)
+    except scaffold.ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except EOFError:
+        print("\naborted; nothing was written", file=sys.stderr)
+        return 1
+    print(
+        f'added {args.record} "{added.record["id"]}" at {rel_data}/{added.path.name}:{added.line}'
+    )
+    for warning in warnings:
+        print(f"note: {warning}")
+    print("next:")
+    for n, step in enumerate(steps, 1):
+        print(f"  {n}. {step}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainer",
@@ -151,7 +189,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dir", default="schemas", help="output directory (default: schemas)")
     p.add_argument("--check", action="store_true", help="only report schemas that are stale")
     p.set_defaults(func=cmd_schema)
+
+    _add_new(sub)
     return parser
+
+
+def _add_new(sub: argparse._SubParsersAction) -> None:
+    from .scaffold import KINDS
+
+    p = sub.add_parser(
+        "new",
+        help="append a skeleton event, actor or source to its data file",
+        description="Append a skeleton entry to its data file. Values not given as flags "
+        "are asked for when run in a terminal.",
+    )
+    kinds = p.add_subparsers(dest="record", required=True, metavar="KIND")
+    for kind in KINDS.values():
+        k = kinds.add_parser(kind.name, help=f"append a {kind.name} to {kind.fspec.filename}")
+        for field in kind.fields:
+            extra = f" ({', '.join(field.choices)})" if field.choices else ""
+            k.add_argument(field.flag, metavar=field.kind.upper(), help=field.label + extra)
+        k.add_argument(
+            "--no-input", action="store_true", help="never ask; fail when a value is missing"
+        )
+        k.set_defaults(func=cmd_new)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
