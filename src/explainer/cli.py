@@ -8,11 +8,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .check import check
 from .load import load
 from .problems import Problem, Severity
 from .rules import RULES
+
+if TYPE_CHECKING:
+    from .httpfetch import Fetcher
 
 
 def _github(p: Problem) -> str:
@@ -151,6 +155,52 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fetcher(args: argparse.Namespace) -> Fetcher:
+    # imported here so `explainer check` does not pay for urllib and trafilatura
+    from .httpfetch import USER_AGENT, Fetcher
+
+    return Fetcher(
+        timeout=args.timeout,
+        retries=args.retries,
+        backoff=args.backoff,
+        user_agent=args.user_agent or USER_AGENT,
+    )
+
+
+def _add_fetch_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds per request (20)")
+    p.add_argument("--retries", type=int, default=2, help="further attempts after a failure (2)")
+    p.add_argument("--backoff", type=float, default=2.0, help="seconds before a retry, doubling")
+    p.add_argument("--user-agent", help="User-Agent header (default: explainer/VERSION ...)")
+
+
+def cmd_capture(args: argparse.Namespace) -> int:
+    from .capture import CaptureError, capture
+    from .scaffold import known_ids
+
+    data, rel_data = _data_paths(args)
+    try:
+        got = capture(args.url, args.id, data / "captures", _fetcher(args), force=args.force)
+    except CaptureError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    rel = f"{rel_data}/captures/{got.path.name}"
+    print(f"wrote {rel}: {got.characters} characters from {got.url} (sha256 {got.sha256[:12]}…)")
+    if got.final_url != got.url:
+        print(f"note: the page redirected to {got.final_url}; cite that URL if the page moved")
+    if args.id not in known_ids(data / "sources.yaml"):
+        print(
+            f'note: no source "{args.id}" in {rel_data}/sources.yaml yet; add it with '
+            f"`explainer new source --id {args.id} --url {args.url}`"
+        )
+    print(
+        f"next: trim {rel} to the passages your claims quote, in order, with a line holding "
+        "only […] between passages that are not adjacent; keep the header between the --- "
+        "lines. Then run `make check`."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainer",
@@ -191,6 +241,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_schema)
 
     _add_new(sub)
+
+    p = sub.add_parser(
+        "capture", help="fetch a source's page and save its main text as its capture"
+    )
+    p.add_argument("url", help="the page to capture (http or https)")
+    p.add_argument("--id", required=True, help="the source id; writes captures/<id>.txt")
+    p.add_argument("--force", action="store_true", help="replace an existing capture")
+    _add_fetch_options(p)
+    p.set_defaults(func=cmd_capture)
     return parser
 
 
