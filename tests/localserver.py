@@ -4,6 +4,7 @@ leaving the machine."""
 from __future__ import annotations
 
 import contextlib
+import socket
 import threading
 import time
 from collections import Counter
@@ -12,6 +13,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -43,6 +47,18 @@ class Site:
 
     def url(self, path: str) -> str:
         return self.base + path
+
+
+@pytest.fixture
+def only_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail loudly if a test tries to connect anywhere but 127.0.0.1."""
+    real = socket.create_connection
+
+    def guarded(address: tuple[str, int], *args: Any, **kwargs: Any) -> socket.socket:
+        assert address[0] == "127.0.0.1", f"network access to {address} in a test"
+        return real(address, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "create_connection", guarded)
 
 
 @contextmanager

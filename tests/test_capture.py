@@ -10,8 +10,9 @@ from conftest import Project
 from explainer.cli import main
 from explainer.httpfetch import USER_AGENT, Fetcher, FetchError
 from explainer.load import parse_capture
-from localserver import Reply, page, redirect, serve
+from localserver import Reply, only_loopback, page, redirect, serve
 
+pytestmark = pytest.mark.usefixtures(only_loopback.__name__)
 FAST = ["--timeout", "2", "--retries", "1", "--backoff", "0"]
 
 

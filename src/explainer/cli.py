@@ -201,6 +201,52 @@ def cmd_capture(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .verify import Rebase, Verifier, quotes_by_source, verify
+
+    ds = load(args.data, root=args.root)
+    if ds.load_problems:
+        print("note: some data could not be read; `explainer check` says where", file=sys.stderr)
+    unknown = sorted(set(args.source) - {s.id for s in ds.sources})
+    if unknown:
+        print(f"error: no source with id {', '.join(unknown)} in sources.yaml", file=sys.stderr)
+        return 2
+    if not args.online:
+        quotes = quotes_by_source(ds)
+        chosen = [s for s in ds.sources if not args.source or s.id in args.source]
+        for src in chosen:
+            print(f"{src.id}: {len(quotes.get(src.id, []))} quote(s) at {src.url}")
+        print(
+            f"{len(chosen)} source(s) would be fetched; add --online to fetch them "
+            "(nothing was fetched)",
+            file=sys.stderr,
+        )
+        return 0
+    try:
+        rebase = Rebase.parse(args.rebase)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    verifier = Verifier(_fetcher(args), rebase, use_archive=not args.no_archive, delay=args.delay)
+    report = verify(
+        ds,
+        verifier,
+        only=args.source,
+        progress=lambda sid: print(f"checking {sid}", file=sys.stderr, flush=True),
+    )
+    markdown = report.to_markdown()
+    for path, text in ((args.markdown, markdown), (args.json, report.to_json())):
+        if path:
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                Path(path).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                print(f"error: cannot write {path}: {exc.strerror}", file=sys.stderr)
+                return 2
+    print(markdown)
+    return 1 if report.needs_attention else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainer",
@@ -250,6 +296,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace an existing capture")
     _add_fetch_options(p)
     p.set_defaults(func=cmd_capture)
+
+    p = sub.add_parser(
+        "verify",
+        help="with --online: check that every source URL still holds its quotes",
+        description="Fetch every source URL (the web archive copy when it fails) and look for "
+        "each quote in the page. Reports dead links, moved pages and quotes no longer found; "
+        "exit status 1 when something needs attention. Without --online, list what would be "
+        "fetched.",
+    )
+    p.add_argument("--online", action="store_true", help="fetch the pages (default: dry run)")
+    p.add_argument(
+        "--source", action="append", default=[], metavar="ID", help="only this source (repeat)"
+    )
+    p.add_argument("--markdown", metavar="PATH", help="also write the Markdown report here")
+    p.add_argument("--json", metavar="PATH", help="also write the JSON report here")
+    p.add_argument(
+        "--rebase",
+        action="append",
+        default=[],
+        metavar="PREFIX=REPLACEMENT",
+        help="fetch URLs starting with PREFIX from REPLACEMENT instead (a mirror, a test "
+        "server); applies to archive URLs too",
+    )
+    p.add_argument("--no-archive", action="store_true", help="never consult the web archive")
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between requests (default 1)")
+    _add_fetch_options(p)
+    p.set_defaults(func=cmd_verify)
     return parser
 
 
