@@ -79,7 +79,7 @@ def test_duplicate_id_refused_and_file_untouched(project: Project, capsys) -> No
     before = (project.data / "events.yaml").read_bytes()
     code, out, err = run(project, "new", "event", "--id", "iran-strike", *GOOD_EVENT, capsys=capsys)
     assert code == 1 and out == ""
-    assert 'data/events.yaml:1: a event with id "iran-strike" already exists' in err
+    assert 'data/events.yaml:1: an event with id "iran-strike" already exists' in err
     assert (project.data / "events.yaml").read_bytes() == before
 
 

@@ -241,6 +241,10 @@ def _ids(root: YSeq) -> dict[str, int]:
     return out
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 def append(path: Path, rel: str, kind: Kind, record: Mapping[str, Any]) -> Added:
     """Append record to the data file at path, or raise ScaffoldError and change nothing."""
     if path.exists():
@@ -263,8 +267,8 @@ def append(path: Path, rel: str, kind: Kind, record: Mapping[str, Any]) -> Added
     new_id = str(record["id"])
     if new_id in existing:
         raise ScaffoldError(
-            f'{rel}:{existing[new_id]}: a {kind.name} with id "{new_id}" already exists; '
-            "choose another --id (ids are unique in a file)"
+            f'{rel}:{existing[new_id]}: {_article(kind.name)} {kind.name} with id "{new_id}" '
+            "already exists; choose another --id (ids are unique in a file)"
         )
     if text and not text.endswith("\n"):
         text += "\n"
