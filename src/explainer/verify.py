@@ -175,7 +175,7 @@ class Verifier:
     use_archive: bool = True
     delay: float = 1.0  # seconds between requests, to be gentle with publishers
     sleep: Callable[[float], None] | None = None
-    _requests: int = 0
+    _requests: int = field(default=0, init=False, repr=False)
 
     def _get(self, url: str) -> Response:
         if self._requests and self.delay > 0:
