@@ -1,17 +1,22 @@
-"""The `explainer` command line: check, rules, pages."""
+"""The `explainer` command line: check, rules, pages, schema, new, capture, verify."""
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .check import check
 from .load import load
 from .problems import Problem, Severity
 from .rules import RULES
+
+if TYPE_CHECKING:
+    from .httpfetch import Fetcher
 
 
 def _github(p: Problem) -> str:
@@ -99,6 +104,149 @@ def cmd_pages(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from . import jsonschema_export
+
+    directory = Path(args.root) / args.dir
+    if args.check:
+        names = jsonschema_export.stale(directory)
+        for name in names:
+            print(f"{args.dir}/{name}: stale or missing; run `explainer schema` to regenerate")
+        return 1 if names else 0
+    for name in jsonschema_export.write(directory):
+        print(f"wrote {args.dir}/{name}")
+    return 0
+
+
+def _data_paths(args: argparse.Namespace) -> tuple[Path, str]:
+    """The data directory, and how to name it in messages (relative to the root)."""
+    data = Path(args.data)
+    if not data.is_absolute():
+        data = Path(args.root) / data
+    try:
+        rel = Path(os.path.relpath(data, args.root)).as_posix()
+    except ValueError:  # another drive on Windows
+        rel = data.as_posix()
+    return data, rel
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from . import scaffold
+
+    data, rel_data = _data_paths(args)
+    given = {f.name: getattr(args, f.name) for f in scaffold.KINDS[args.record].fields}
+    ask = input if sys.stdin.isatty() and not args.no_input else None
+    try:
+        added, warnings, steps = scaffold.scaffold(args.record, given, data, rel_data, ask)
+    except scaffold.ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except EOFError:
+        print("\naborted; nothing was written", file=sys.stderr)
+        return 1
+    print(
+        f'added {args.record} "{added.record["id"]}" at {rel_data}/{added.path.name}:{added.line}'
+    )
+    for warning in warnings:
+        print(f"note: {warning}")
+    print("next:")
+    for n, step in enumerate(steps, 1):
+        print(f"  {n}. {step}")
+    return 0
+
+
+def _fetcher(args: argparse.Namespace) -> Fetcher:
+    # imported here so `explainer check` does not pay for urllib and trafilatura
+    from .httpfetch import USER_AGENT, Fetcher
+
+    return Fetcher(
+        timeout=args.timeout,
+        retries=args.retries,
+        backoff=args.backoff,
+        user_agent=args.user_agent or USER_AGENT,
+    )
+
+
+def _add_fetch_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds per request (20)")
+    p.add_argument("--retries", type=int, default=2, help="further attempts after a failure (2)")
+    p.add_argument("--backoff", type=float, default=2.0, help="seconds before a retry, doubling")
+    p.add_argument("--user-agent", help="User-Agent header (default: explainer/VERSION ...)")
+
+
+def cmd_capture(args: argparse.Namespace) -> int:
+    from .capture import CaptureError, capture
+    from .scaffold import known_ids
+
+    data, rel_data = _data_paths(args)
+    try:
+        got = capture(args.url, args.id, data / "captures", _fetcher(args), force=args.force)
+    except CaptureError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    rel = f"{rel_data}/captures/{got.path.name}"
+    print(f"wrote {rel}: {got.characters} characters from {got.url} (sha256 {got.sha256[:12]}…)")
+    if got.final_url != got.url:
+        print(f"note: the page redirected to {got.final_url}; cite that URL if the page moved")
+    if args.id not in known_ids(data / "sources.yaml"):
+        print(
+            f'note: no source "{args.id}" in {rel_data}/sources.yaml yet; add it with '
+            f"`explainer new source --id {args.id} --url {args.url}`"
+        )
+    print(
+        f"next: trim {rel} to the passages your claims quote, in order, with a line holding "
+        "only […] between passages that are not adjacent; keep the header between the --- "
+        "lines. Then run `make check`."
+    )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .verify import Rebase, Verifier, quotes_by_source, verify
+
+    ds = load(args.data, root=args.root)
+    if ds.load_problems:
+        print("note: some data could not be read; `explainer check` says where", file=sys.stderr)
+    unknown = sorted(set(args.source) - {s.id for s in ds.sources})
+    if unknown:
+        print(f"error: no source with id {', '.join(unknown)} in sources.yaml", file=sys.stderr)
+        return 2
+    if not args.online:
+        quotes = quotes_by_source(ds)
+        chosen = [s for s in ds.sources if not args.source or s.id in args.source]
+        for src in chosen:
+            print(f"{src.id}: {len(quotes.get(src.id, []))} quote(s) at {src.url}")
+        print(
+            f"{len(chosen)} source(s) would be fetched; add --online to fetch them "
+            "(nothing was fetched)",
+            file=sys.stderr,
+        )
+        return 0
+    try:
+        rebase = Rebase.parse(args.rebase)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    verifier = Verifier(_fetcher(args), rebase, use_archive=not args.no_archive, delay=args.delay)
+    report = verify(
+        ds,
+        verifier,
+        only=args.source,
+        progress=lambda sid: print(f"checking {sid}", file=sys.stderr, flush=True),
+    )
+    markdown = report.to_markdown()
+    for path, text in ((args.markdown, markdown), (args.json, report.to_json())):
+        if path:
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                Path(path).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                print(f"error: cannot write {path}: {exc.strerror}", file=sys.stderr)
+                return 2
+    print(markdown)
+    return 1 if report.needs_attention else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainer",
@@ -130,7 +278,73 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="only report pages that are missing, stale or orphaned"
     )
     p.set_defaults(func=cmd_pages)
+
+    p = sub.add_parser(
+        "schema", help="write the JSON Schema of each data file (for editors) into schemas/"
+    )
+    p.add_argument("--dir", default="schemas", help="output directory (default: schemas)")
+    p.add_argument("--check", action="store_true", help="only report schemas that are stale")
+    p.set_defaults(func=cmd_schema)
+
+    _add_new(sub)
+
+    p = sub.add_parser(
+        "capture", help="fetch a source's page and save its main text as its capture"
+    )
+    p.add_argument("url", help="the page to capture (http or https)")
+    p.add_argument("--id", required=True, help="the source id; writes captures/<id>.txt")
+    p.add_argument("--force", action="store_true", help="replace an existing capture")
+    _add_fetch_options(p)
+    p.set_defaults(func=cmd_capture)
+
+    p = sub.add_parser(
+        "verify",
+        help="with --online: check that every source URL still holds its quotes",
+        description="Fetch every source URL (the web archive copy when it fails) and look for "
+        "each quote in the page. Reports dead links, moved pages and quotes no longer found; "
+        "exit status 1 when something needs attention. Without --online, list what would be "
+        "fetched.",
+    )
+    p.add_argument("--online", action="store_true", help="fetch the pages (default: dry run)")
+    p.add_argument(
+        "--source", action="append", default=[], metavar="ID", help="only this source (repeat)"
+    )
+    p.add_argument("--markdown", metavar="PATH", help="also write the Markdown report here")
+    p.add_argument("--json", metavar="PATH", help="also write the JSON report here")
+    p.add_argument(
+        "--rebase",
+        action="append",
+        default=[],
+        metavar="PREFIX=REPLACEMENT",
+        help="fetch URLs starting with PREFIX from REPLACEMENT instead (a mirror, a test "
+        "server); applies to archive URLs too",
+    )
+    p.add_argument("--no-archive", action="store_true", help="never consult the web archive")
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between requests (default 1)")
+    _add_fetch_options(p)
+    p.set_defaults(func=cmd_verify)
     return parser
+
+
+def _add_new(sub: argparse._SubParsersAction) -> None:
+    from .scaffold import KINDS
+
+    p = sub.add_parser(
+        "new",
+        help="append a skeleton event, actor or source to its data file",
+        description="Append a skeleton entry to its data file. Values not given as flags "
+        "are asked for when run in a terminal.",
+    )
+    kinds = p.add_subparsers(dest="record", required=True, metavar="KIND")
+    for kind in KINDS.values():
+        k = kinds.add_parser(kind.name, help=f"append a {kind.name} to {kind.fspec.filename}")
+        for field in kind.fields:
+            extra = f" ({', '.join(field.choices)})" if field.choices else ""
+            k.add_argument(field.flag, metavar=field.kind.upper(), help=field.label + extra)
+        k.add_argument(
+            "--no-input", action="store_true", help="never ask; fail when a value is missing"
+        )
+        k.set_defaults(func=cmd_new)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
