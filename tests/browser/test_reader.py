@@ -108,8 +108,11 @@ def test_no_sideways_scroll_on_a_phone(browser, base_url: str, name: str) -> Non
 
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_accessibility_has_no_serious_violations(page, name: str) -> None:
-    page.goto(page.base + PAGE_TYPES[name])
+def test_accessibility_has_no_serious_violations(browser, base_url: str, name: str) -> None:
+    # the site's policy rightly refuses injected scripts; the auditor is let in explicitly
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(base_url + PAGE_TYPES[name])
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})"
@@ -119,6 +122,7 @@ def test_accessibility_has_no_serious_violations(page, name: str) -> None:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+    context.close()
     assert not bad, "\n".join(bad)
 
 
