@@ -42,9 +42,12 @@ pages: $(STAMP) $(VENDOR)
 serve: pages
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Built beside site/ and moved in only on success: a failed strict build (MkDocs writes
+# the pages before it reports the warnings) never leaves a site that could be deployed.
 build: pages
-	rm -rf site
-	$(BIN)/mkdocs build --strict --site-dir site
+	rm -rf site site.partial
+	$(BIN)/mkdocs build --strict --site-dir site.partial || { rm -rf site.partial; exit 1; }
+	mv site.partial site
 
 check: $(STAMP)
 	$(BIN)/explainer check

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,33 @@ def test_build_fails_on_a_broken_macro(tmp_path: Path) -> None:
     (project / "docs" / "timeline.md").write_text("{{ no_such_macro() }}\n")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
+
+
+@pytest.mark.parametrize(
+    "link", ["[x](timeline.md#no-such-event)", "[x](no-such-page.md)", "[x](actors/nobody.md)"]
+)
+def test_build_fails_on_a_broken_internal_link_or_anchor(tmp_path: Path, link: str) -> None:
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "methodology.md"
+    page.write_text(page.read_text() + f"\n\nSee {link}.\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0, link
+    assert "no-such" in result.stderr or "nobody" in result.stderr
+
+
+def test_make_build_leaves_no_site_when_the_build_fails(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    page = project / "docs" / "methodology.md"
+    page.write_text(page.read_text() + "\n\nSee [x](timeline.md#no-such-event).\n")
+    (project / "site").mkdir()
+    (project / "site" / "stale.html").write_text("old")
+    make = ["make", "-C", str(project), "build", f"BIN={ROOT / '.venv' / 'bin'}", "STAMP=",
+            "VENDOR="]  # fmt: skip
+    result = subprocess.run(make, capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert not (project / "site").exists() and not (project / "site.partial").exists()
+    page.write_text(page.read_text().replace("#no-such-event", ""))
+    result = subprocess.run(make, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "timeline" / "index.html").exists()

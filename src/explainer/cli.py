@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def _github(p: Problem) -> str:
     # GitHub workflow commands need %, CR and LF escaped in the message
-    msg = f"{p.code} {p.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    msg = f"{p.code} {p.text}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     level = "error" if p.severity is Severity.ERROR else "warning"
     path = p.loc.path.replace(",", "%2C").replace(":", "%3A")
     return f"::{level} file={path},line={p.loc.line},col={p.loc.col},title={p.code}::{msg}"

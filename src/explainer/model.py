@@ -330,6 +330,8 @@ def build_record(spec: s.RecordSpec, node: YMap) -> Any:
         if v is not _INVALID:
             kwargs[name] = v
     for f in spec.fields:
-        if f.required and f.name not in kwargs and not isinstance(f.type, s.ListOf):
-            return None
+        if f.required and f.name not in kwargs:
+            if not isinstance(f.type, s.ListOf):
+                return None
+            kwargs[f.name] = ()  # a missing list is reported by E004; the record stays usable
     return _MODELS[spec.name](loc=node.loc, at=MappingProxyType(at), **kwargs)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 
 
 class Loc(NamedTuple):
@@ -33,8 +36,13 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
 
+    @property
+    def text(self) -> str:
+        """The message on one line: values quoted from data may hold line breaks."""
+        return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode(), self.message)
+
     def __str__(self) -> str:
-        return f"{self.loc}: {self.code} {self.message}"
+        return f"{self.loc}: {self.code} {self.text}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.loc.path, self.loc.line, self.loc.col, self.code)

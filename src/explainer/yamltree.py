@@ -139,9 +139,18 @@ def _parse(text: str, path: str) -> YNode | None:
             Problem(Loc(path, line, col), "E001", f"YAML syntax error: {what}; fix the syntax")
         ) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        mark = getattr(exc, "position", None)
+        position = getattr(exc, "position", None) or 0
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        reason = str(getattr(exc, "reason", "") or "unreadable character")
+        char = getattr(exc, "character", None)
+        what = f"character {char!r} " if isinstance(char, str) else ""
         raise YamlError(
-            Problem(Loc(path, 1, 1), "E001", f"YAML cannot be read: {exc}"[:300])
+            Problem(
+                Loc(path, line, col),
+                "E001",
+                f"YAML cannot be read: {what}{reason}; remove or replace it",
+            )
         ) from None
     if node is None:
         return None
