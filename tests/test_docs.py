@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from explainer.cli import with_rules
@@ -100,3 +101,16 @@ def test_prose_detector(tmp_path: Path, text: str, bad: bool) -> None:
     page = tmp_path / "p.md"
     page.write_text(text)
     assert bool(FACT_MARKERS.search(prose(page))) is bad
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT / "docs")) for p in PAGES])
+def test_front_matter_parses(page: Path) -> None:
+    """MkDocs shows front matter that is not valid YAML as page text, silently."""
+    text = page.read_text(encoding="utf-8")
+    match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    if page.parent.name == "actors" and page.name != "index.md":
+        assert match is None  # generated actor pages get their description from the macro
+        return
+    assert match, f"{page.name} has no front matter"
+    meta = yaml.safe_load(match.group(1))
+    assert isinstance(meta, dict) and meta.get("title") and meta.get("description")

@@ -84,10 +84,11 @@ def test_search_finds_panjgur(page) -> None:
     box = page.locator("input.md-search__input")
     box.focus()
     box.press_sequentially("Panjgur", delay=50)  # typed as a reader types it
-    results = page.locator(".md-search-result__item")
-    # the index is built in a web worker, slowly on a loaded machine
-    results.first.wait_for(state="visible", timeout=60_000)
-    assert "panjgur" in results.first.inner_text().lower()
+    # results for the partial query come first; the index is built in a web worker,
+    # slowly on a loaded machine
+    hit = page.locator(".md-search-result__item", has_text=re.compile("panjgur", re.I))
+    hit.first.wait_for(state="visible", timeout=60_000)
+    assert page.locator(".md-search-result__item").count() >= 1
 
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
