@@ -9,7 +9,7 @@ VENDOR := docs/assets/vendor/leaflet/leaflet.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check pages test lint lock clean bench-check vendor chromium lighthouse
+.PHONY: help serve build check pages test lint lock clean bench-check bench vendor chromium lighthouse
 
 help:
 	@echo "make serve   set up, then serve the site on http://127.0.0.1:8000/explainer/"
@@ -19,6 +19,7 @@ help:
 	@echo "make test    set up, then run lint, the checker and the whole test suite"
 	@echo "make lock    regenerate requirements.lock from requirements.in"
 	@echo "make lighthouse   Lighthouse scores (mobile, gzip) for home, timeline and an actor page"
+	@echo "make bench        build benchmark at 100, 1,000 and 5,000 events; writes BENCHMARKS.md"
 	@echo "make bench-check  claims per second of explainer check on 10,000 synthetic claims"
 
 $(STAMP): requirements.lock pyproject.toml
@@ -82,6 +83,9 @@ $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 
 lighthouse: build chromium $(LIGHTHOUSE)
 	$(BIN)/python tools/lighthouse/run.py --site site
+
+bench: $(STAMP)
+	PYTHONPATH=bench $(BIN)/python bench/bench_build.py --sizes 100 1000 5000
 
 bench-check: $(STAMP)
 	PYTHONPATH=bench $(BIN)/python bench/bench_check.py --claims 10000

@@ -1,0 +1,194 @@
+"""Benchmark of the generator at several sizes, against plain Material.
+
+For each size it generates a synthetic valid dataset (3 claims per event), then measures:
+- `explainer check` throughput (claims per second, fresh process);
+- the full site build (MkDocs + Material + mkdocs-macros + explainer), and the same pages
+  pre-rendered to plain Markdown built by plain Material without macros (the baseline),
+  in the same run, as a ratio;
+- the largest page's HTML, raw and gzipped; the search index; peak memory of the build.
+It prints a Markdown table and writes it, with the machine's description, to BENCHMARKS.md.
+
+Usage: python bench/bench_build.py [--sizes 100 1000 5000] [--out BENCHMARKS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from explainer import load
+from explainer.actorpages import plan, sync
+from explainer.render import PageContext, Renderer
+from synth import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+PAGES = ("index.md", "timeline.md", "sources.md", "actors/index.md")
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time and peak resident memory (KiB) of a command in its own process."""
+    probe = (
+        "import resource, subprocess, sys, time;"
+        "t = time.perf_counter(); r = subprocess.run(sys.argv[1:]);"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);"
+        "sys.exit(r.returncode)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *cmd], cwd=cwd, env=ENV, capture_output=True, text=True,
+        check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    seconds, rss = result.stdout.strip().splitlines()[-1].split()
+    return float(seconds), int(rss)
+
+
+def generator_project(root: Path) -> None:
+    for name in ("mkdocs.yml", "macros.py"):
+        shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    (root / "docs" / "actors").mkdir(parents=True)
+    (root / "docs" / "assets").mkdir()
+    for name in ("explainer.css", "explainer.js"):
+        shutil.copy(ROOT / "docs" / "assets" / name, root / "docs" / "assets" / name)
+    texts = {
+        "index.md": "---\ntitle: Home\ndescription: Benchmark\n---\n\n# Home\n\n{{ stats() }}\n",
+        "timeline.md": "---\ntitle: Timeline\ndescription: Benchmark\n---\n\n# Timeline\n\n"
+        "{{ timeline() }}\n",
+        "sources.md": "---\ntitle: Sources\ndescription: Benchmark\n---\n\n# Sources\n\n"
+        "{{ source_list() }}\n",
+        "actors/index.md": "---\ntitle: Actors\ndescription: Benchmark\n---\n\n# Actors\n\n"
+        "{{ actor_index() }}\n",
+    }
+    for name, text in texts.items():
+        (root / "docs" / name).write_text(text)
+    sync(plan(load(root / "data", root=root), root / "docs"))
+    config = (root / "mkdocs.yml").read_text()
+    nav = config[config.index("\nnav:") : config.index("\nextra:")]
+    (root / "mkdocs.yml").write_text(
+        config.replace(nav, "\nnav:\n  - Home: index.md\n  - Timeline: timeline.md\n"
+                       "  - Actors: actors/index.md\n  - Sources: sources.md\n")
+    )  # fmt: skip
+
+
+def baseline_project(gen: Path, root: Path) -> None:
+    """The generator's pages as plain Markdown, built by plain Material: no macros."""
+    ds = load(gen / "data", root=gen)
+    r = Renderer(ds)
+    (root / "docs" / "actors").mkdir(parents=True)
+    pages = {
+        "index.md": "# Home\n",
+        "timeline.md": "# Timeline\n\n" + r.timeline(PageContext("timeline.md")),
+        "sources.md": "# Sources\n\n" + r.sources(PageContext("sources.md")),
+        "actors/index.md": "# Actors\n\n" + r.actor_index(PageContext("actors/index.md")),
+    }
+    for a in ds.actors:
+        pages[f"actors/{a.id}.md"] = r.actor(a.id, PageContext(f"actors/{a.id}.md"))
+    for name, text in pages.items():
+        (root / "docs" / name).write_text(text)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV ", ""))
+    plain = {
+        "site_name": "Baseline",
+        "site_url": "https://example.org/explainer/",
+        "theme": {"name": "material", "font": False,
+                  "features": ["content.footnote.tooltips", "navigation.instant"]},
+        "markdown_extensions": config["markdown_extensions"],
+        "plugins": ["search"],
+        "nav": [{"Home": "index.md"}, {"Timeline": "timeline.md"},
+                {"Actors": "actors/index.md"}, {"Sources": "sources.md"}],
+    }  # fmt: skip
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(plain))
+
+
+def largest_page(site: Path) -> tuple[str, int, int]:
+    pages = [(p.stat().st_size, p) for p in site.rglob("*.html")]
+    size, path = max(pages)
+    return str(path.relative_to(site)), size, len(gzip.compress(path.read_bytes()))
+
+
+def measure(events: int, tmp: Path) -> dict[str, object]:
+    gen, base = tmp / f"gen-{events}", tmp / f"base-{events}"
+    info = generate(gen, events)
+    check_s, _ = timed([sys.executable, "-m", "explainer.cli", "check"], gen)
+    generator_project(gen)
+    base.mkdir()
+    baseline_project(gen, base)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
+    build_s, build_rss = timed([*mkdocs, str(gen / "site")], gen)
+    base_s, base_rss = timed([*mkdocs, str(base / "site")], base)
+    page, raw, gz = largest_page(gen / "site")
+    index = gen / "site" / "search" / "search_index.json"
+    return {
+        "events": events,
+        "claims": info["claims"],
+        "check_cps": info["claims"] / check_s,
+        "build_s": build_s,
+        "baseline_s": base_s,
+        "ratio": build_s / base_s,
+        "page": page,
+        "page_kb": raw / 1024,
+        "page_gz_kb": gz / 1024,
+        "index_kb": index.stat().st_size / 1024,
+        "rss_mb": build_rss / 1024,
+        "base_rss_mb": base_rss / 1024,
+    }
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    head = (
+        "| Events | Claims | check (claims/s) | Build (s) | Plain Material (s) | Ratio | "
+        "Largest page | HTML (KB) | gzip (KB) | Search index (KB) | Peak RSS build / plain (MB) |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+    )
+    return head + "".join(
+        f"| {r['events']:,} | {r['claims']:,} | {r['check_cps']:,.0f} | {r['build_s']:.1f} | "
+        f"{r['baseline_s']:.1f} | {r['ratio']:.2f} | {r['page']} | {r['page_kb']:,.0f} | "
+        f"{r['page_gz_kb']:,.0f} | {r['index_kb']:,.0f} | {r['rss_mb']:,.0f} / "
+        f"{r['base_rss_mb']:,.0f} |\n"
+        for r in rows
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            t = time.perf_counter()
+            rows.append(measure(n, Path(tmp)))
+            print(f"{n} events measured in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    machine = (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+    text = (
+        "# Benchmarks\n\nGenerated by `make bench` (bench/bench_build.py); "
+        "numbers from one run.\n\n"
+        f"Machine: {machine}.\n\n" + table(rows)
+    )
+    if len(rows) >= 2:
+        growth = rows[-1]["build_s"] / rows[0]["build_s"]  # type: ignore[operator]
+        scale = rows[-1]["events"] / rows[0]["events"]  # type: ignore[operator]
+        text += f"\nBuild time grows {growth:.1f}x for {scale:.0f}x the events.\n"
+    print(text)
+    if args.out:
+        args.out.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
