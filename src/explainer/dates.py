@@ -112,9 +112,6 @@ class Mention:
     weekday: int | None = None  # 0 = Monday
     relative: int | None = None  # days from publication
 
-    def describe(self) -> str:
-        return self.text
-
 
 def _valid(y: int, m: int, d: int) -> bool:
     try:

@@ -8,6 +8,7 @@ run on everything else and a contributor sees all problems in one pass.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -145,10 +146,6 @@ class Capture:
     first_line: int  # line of the body's first line in the file (after any header)
     header: Mapping[str, str] = field(default_factory=dict)
 
-    @property
-    def text(self) -> str:
-        return "\n[…]\n".join(self.passages)
-
 
 @dataclass(frozen=True)
 class Document:
@@ -205,6 +202,17 @@ class Dataset:
     def event_by_id(self) -> Mapping[str, Event]:
         return _first_by_id(self.events)
 
+    @cached_property
+    def actor_names(self) -> ActorNames:
+        return ActorNames(self.actors)
+
+    @cached_property
+    def cited_source_ids(self) -> frozenset[str]:
+        """Every source a claim, a relation or a fact-check's statement relies on."""
+        return frozenset(c.source for c in self.cites()) | {
+            f.source for f in self.factchecks if f.source
+        }
+
     def claims(self) -> Iterator[ClaimRef]:
         for collection in ("events", "actors", "topics", "factchecks"):
             for owner in getattr(self, collection):
@@ -220,6 +228,38 @@ class Dataset:
 
     def events_in_order(self) -> list[Event]:
         return sorted(self.events, key=lambda e: (e.date, e.id))
+
+
+class ActorNames:
+    """Finds actors in text by name or alias: the checker and the renderer must agree on
+    what counts as naming an actor, so both use this one matcher."""
+
+    def __init__(self, actors: tuple[Actor, ...]) -> None:
+        self._by_name: dict[str, Actor] = {}
+        for actor in actors:
+            for name in actor.names:
+                if name.strip():
+                    self._by_name.setdefault(name, actor)
+        names = sorted(self._by_name, key=len, reverse=True)  # longest name wins
+        self._pattern = (
+            re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+            if names
+            else None
+        )
+
+    def find(self, text: str) -> Iterator[tuple[re.Match[str], Actor]]:
+        """Each mention in order, with the actor it names."""
+        if self._pattern is None:
+            return
+        for m in self._pattern.finditer(text):
+            yield m, self._by_name[m.group(1)]
+
+    def named_in(self, text: str) -> list[Actor]:
+        """The actors a text names, each once, in order of first mention."""
+        seen: dict[str, Actor] = {}
+        for _, actor in self.find(text):
+            seen.setdefault(actor.id, actor)
+        return list(seen.values())
 
 
 def _first_by_id(records: tuple[Any, ...]) -> Mapping[str, Any]:

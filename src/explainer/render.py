@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import escape
 from .model import Actor, Cite, Claim, ClaimRef, Dataset, Event, FactCheck, Source, Topic
@@ -89,25 +89,15 @@ class Renderer:
         self.ds = ds
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.site_name = site_name
-        names = sorted({n for a in ds.actors for n in a.names if n.strip()}, key=len, reverse=True)
-        self._names = (
-            re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-            if names
-            else None
-        )
-        self._by_name = {n: a for a in reversed(ds.actors) for n in a.names}
         self._refs = {(r.collection, r.owner.id, r.number): r for r in ds.claims()}
 
     # --- building blocks ---------------------------------------------------------
 
     def linked_text(self, text: str, page: PageContext, owner: Actor | None = None) -> str:
         """Escaped claim text, with each actor's first mention on the page linked."""
-        if self._names is None:
-            return escape.text(text)
         out, pos = [], 0
-        for m in self._names.finditer(text):
-            actor = self._by_name.get(m.group(1))
-            if actor is None or actor.id in page.linked or (owner and actor.id == owner.id):
+        for m, actor in self.ds.actor_names.find(text):
+            if actor.id in page.linked or (owner and actor.id == owner.id):
                 continue
             page.linked.add(actor.id)
             out.append(escape.inline(text[pos : m.start()]))
@@ -352,25 +342,24 @@ class Renderer:
             parts.append("")
         return _with_notes(parts, notes)
 
+    @cached_property
+    def _mentions(self) -> dict[str, list[ClaimRef]]:
+        """Actor id -> the claims that name it, found in one pass over all claims."""
+        out: dict[str, list[ClaimRef]] = defaultdict(list)
+        for ref in self.ds.claims():
+            for actor in self.ds.actor_names.named_in(ref.claim.text):
+                out[actor.id].append(ref)
+        return out
+
     def mentions_of(self, actor: Actor) -> list[ClaimRef]:
         """Claims outside this actor's own page and events that name it."""
-        if self._names is None:
-            return []
-        out = []
         own_events = {e.id for e in self.events_of(actor)}
-        for ref in self.ds.claims():
-            if ref.owner.id == actor.id and ref.collection == "actors":
-                continue
-            if ref.collection == "events" and ref.owner.id in own_events:
-                continue
-            names = {
-                self._by_name[m.group(1)].id
-                for m in self._names.finditer(ref.claim.text)
-                if m.group(1) in self._by_name
-            }
-            if actor.id in names:
-                out.append(ref)
-        return out
+        return [
+            ref
+            for ref in self._mentions.get(actor.id, [])
+            if not (ref.collection == "actors" and ref.owner.id == actor.id)
+            and not (ref.collection == "events" and ref.owner.id in own_events)
+        ]
 
     def owner_title(self, ref: ClaimRef) -> str:
         owner = ref.owner

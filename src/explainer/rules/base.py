@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..dates import Evidence, resolve
-from ..model import Actor, Cite, ClaimRef, Dataset, Document, Event
+from ..model import Cite, Dataset, Document
 from ..problems import Loc, Problem, Severity
 from ..schema import RecordSpec
 from ..textnorm import NormalizedCapture, normalize_capture
@@ -93,39 +92,6 @@ class Context:
         if got is None:
             got = self._evidence[key] = resolve(cite.quote, src.published)
         return got
-
-    @cached_property
-    def actor_names(self) -> re.Pattern[str] | None:
-        """One pattern for every actor name and alias, longest first."""
-        names = sorted(
-            {n for a in self.ds.actors for n in a.names if n.strip()}, key=len, reverse=True
-        )
-        if not names:
-            return None
-        return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-
-    @cached_property
-    def actor_by_name(self) -> dict[str, Actor]:
-        out: dict[str, Actor] = {}
-        for a in self.ds.actors:
-            for n in a.names:
-                out.setdefault(n, a)
-        return out
-
-    def actors_named_in(self, text: str) -> list[Actor]:
-        if self.actor_names is None:
-            return []
-        seen: dict[str, Actor] = {}
-        for m in self.actor_names.finditer(text):
-            a = self.actor_by_name[m.group(1)]
-            seen.setdefault(a.id, a)
-        return list(seen.values())
-
-    def claims(self) -> Iterator[ClaimRef]:
-        return self.ds.claims()
-
-    def events(self) -> tuple[Event, ...]:
-        return self.ds.events
 
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:

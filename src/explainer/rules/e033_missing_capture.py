@@ -7,7 +7,7 @@ from .base import Context, Rule, at
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    cited = {c.source for c in ctx.ds.cites()} | {f.source for f in ctx.ds.factchecks if f.source}
+    cited = ctx.ds.cited_source_ids
     for src in ctx.ds.sources:
         if src.id in cited and src.id not in ctx.ds.captures:
             yield Problem(

@@ -11,7 +11,7 @@ def check(ctx: Context, ref: ClaimRef) -> Iterator[Problem]:
     event = ref.event
     if event is None:
         return
-    for actor in ctx.actors_named_in(ref.claim.text):
+    for actor in ctx.ds.actor_names.named_in(ref.claim.text):
         if actor.id not in event.actors:
             yield Problem(
                 at(ref.claim, "text"),
