@@ -18,6 +18,7 @@ from .export import downloads
 from .load import load
 from .problems import Severity
 from .render import PageContext, Renderer
+from .rules import rules_markdown
 
 
 def on_post_build(env: Any) -> None:
@@ -123,11 +124,5 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def rule_table() -> str:
-        """Every checker rule with its code and explanation."""
-        from . import escape
-        from .rules import RULES
-
-        lines = ["| Code | Name | What it catches |", "| --- | --- | --- |"]
-        for r in RULES:
-            lines.append(f"| `{r.code}` | {r.name} | {escape.text(r.summary)} |")
-        return "\n".join(lines)
+        """Every checker rule with its code and explanation (summaries are code, not data)."""
+        return rules_markdown()

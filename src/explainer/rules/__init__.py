@@ -71,4 +71,12 @@ RULES: tuple[Rule, ...] = tuple(
 )
 RULES_BY_CODE = {r.code: r for r in RULES}
 
-__all__ = ["RULES", "RULES_BY_CODE", "Context", "Rule"]
+
+def rules_markdown() -> str:
+    """The rule table for CONTRIBUTING.md and the site's contributing page."""
+    lines = ["| Code | Name | What it catches |", "| --- | --- | --- |"]
+    lines += [f"| `{r.code}` | {r.name} | {r.summary} |" for r in RULES]
+    return "\n".join(lines)
+
+
+__all__ = ["RULES", "RULES_BY_CODE", "Context", "Rule", "rules_markdown"]
