@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import html as htmlmod
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, build
 from explainer import load
-from explainer.render import claim_anchor
+from explainer.render import EVIDENCE_OPEN_LIMIT, claim_anchor
 
 DATASET = load(ROOT / "data", root=ROOT)
 
@@ -58,14 +60,23 @@ def test_every_event_is_on_the_timeline(site: Path) -> None:
         assert f'id="{event.id}"' in page, event.id
 
 
-def _footnotes(page: str) -> list[str]:
-    return re.findall(r'<li id="fn:[^"]+">(.*?)</li>', page, re.S)
+def _notes(page: str) -> list[tuple[str, str]]:
+    """(number, quote) of every entry in the page's evidence lists, in page order."""
+    return re.findall(r'<li id="note-(\d+)">.*?<q class="ex-quote">(.*?)</q>.*?</li>', page, re.S)
 
 
-def test_every_claim_has_a_footnote_with_its_quote(site: Path) -> None:
-    """Counts, not samples: each page shows one footnote, with its quote, per citation."""
-    expected: dict[str, list[str]] = {}
+def test_every_claim_has_a_marker_and_an_evidence_entry_with_its_quote(site: Path) -> None:
+    """Counts, not samples: each page numbers one marker and one evidence entry, carrying
+    the quote, per citation, in the order of the text."""
+    expected: dict[str, list[str]] = {
+        "timeline/index.html": [
+            c.quote for e in DATASET.events_in_order() for claim in e.claims for c in claim.cite
+        ]
+    }
     for ref in DATASET.claims():
+        if ref.collection == "events":
+            assert f'id="{claim_anchor(ref)}"' in html(site, "timeline/index.html"), ref.key
+            continue
         page = {
             "events": "timeline/index.html",
             "topics": "background/index.html",
@@ -77,9 +88,26 @@ def test_every_claim_has_a_footnote_with_its_quote(site: Path) -> None:
         page = f"actors/{actor.id}/index.html"
         expected.setdefault(page, []).extend(c.quote for r in actor.relations for c in r.cite)
     for page, quotes in expected.items():
-        notes = _footnotes(html(site, page))
-        assert len(notes) == len(quotes), page
-        assert all('<q class="ex-quote">' in n for n in notes), page
+        text = html(site, page)
+        notes = _notes(text)
+        markers = re.findall(r'<sup class="ex-ref" id="ref-(\d+)"><a href="#note-(\d+)"', text)
+        assert [n for n, _ in notes] == [str(i) for i in range(1, len(quotes) + 1)], page
+        assert markers == [(n, n) for n, _ in notes], page
+        for (_, shown), quote in zip(notes, quotes, strict=True):
+            assert htmlmod.unescape(shown) == " ".join(quote.split()), page
+
+
+def test_long_evidence_lists_start_folded_and_short_ones_open(site: Path) -> None:
+    cites = sum(len(c.cite) for e in DATASET.events for c in e.claims)
+    assert cites > EVIDENCE_OPEN_LIMIT
+    timeline = html(site, "timeline/index.html")
+    assert timeline.count('<details class="ex-evidence">') == 1
+    assert f"<summary>Evidence: {cites} quoted passages</summary>" in timeline
+    iran = DATASET.actor_by_id["iran"]
+    short = sum(len(c.cite) for c in iran.claims) + sum(len(r.cite) for r in iran.relations)
+    assert 0 < short <= EVIDENCE_OPEN_LIMIT
+    page = html(site, "actors/iran/index.html")
+    assert page.count('<details class="ex-evidence" open>') == 1
 
 
 def test_sources_page_lists_every_source_with_backlinks(site: Path) -> None:
@@ -149,3 +177,35 @@ def test_make_build_leaves_no_site_when_the_build_fails(tmp_path: Path) -> None:
     result = subprocess.run(make, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "timeline" / "index.html").exists()
+
+
+def test_a_long_timeline_builds_as_an_overview_and_parts(tmp_path: Path) -> None:
+    """A strict build (every link checked) of 450 synthetic events: above the part limit."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_build import generator_project
+
+    from synth import generate
+
+    project = tmp_path / "p"
+    generate(project, 450)
+    generator_project(project)
+    assert sorted(p.name for p in (project / "docs" / "timeline").glob("*.md")) == [
+        "2020.md",
+        "2021.md",
+    ]
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    overview = html(tmp_path / "site", "timeline/index.html")
+    assert overview.count('class="ex-event ex-brief"') == 450
+    assert '<a href="2021/#event-00400">' in overview
+    part = html(tmp_path / "site", "timeline/2021/index.html")
+    assert part.count('<div class="ex-event"') == 450 - 366
+    assert 'id="event-00400"' in part and "<title>Timeline: 2021" in part
+    actor = html(tmp_path / "site", "actors/actor-0000/index.html")
+    assert '<a href="../../timeline/2020/#event-00000">' in actor
+
+
+def test_generated_pages_are_titled_after_their_subject(site: Path) -> None:
+    for actor in DATASET.actors:
+        page = html(site, f"actors/{actor.id}/index.html")
+        assert f"<title>{htmlmod.escape(actor.name)} - " in page, actor.id

@@ -1,4 +1,4 @@
-/* Timeline filters and the map of event places.
+/* Evidence tooltips, timeline filters and the map of event places.
  *
  * Material's instant navigation swaps pages without reloading, so everything here is
  * (re)initialised from document$ on each page change. Text from data is only ever set
@@ -128,6 +128,152 @@
     });
   }
 
+  // Evidence on hover, focus or tap. One set of listeners on the document serves every
+  // marker, so a page with hundreds of citations costs nothing until a reader points at
+  // one. The tip is a copy of the marker's entry in the evidence list.
+  var tip = null;
+  var tipRef = null;
+  var pinned = false;
+  var showTimer = 0;
+  var hideTimer = 0;
+
+  function markerOf(node) {
+    var el = node && node.closest ? node.closest("sup.ex-ref > a") : null;
+    return el;
+  }
+
+  function noteOf(ref) {
+    // Material's instant navigation may make the href absolute; the fragment is the key
+    var id = decodeURIComponent(ref.hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  }
+
+  function placeTip(ref) {
+    var r = ref.getBoundingClientRect();
+    var width = tip.offsetWidth;
+    var height = tip.offsetHeight;
+    var left = r.left + r.width / 2 - width / 2;
+    left = Math.max(8, Math.min(left, document.documentElement.clientWidth - width - 8));
+    var below = r.bottom + 8;
+    var top = below + height > window.innerHeight && r.top - height - 8 > 0
+      ? r.top - height - 8 : below;
+    tip.style.left = left + window.scrollX + "px";
+    tip.style.top = top + window.scrollY + "px";
+  }
+
+  function closeTip(returnFocus) {
+    clearTimeout(showTimer);
+    clearTimeout(hideTimer);
+    if (tip) tip.remove();
+    if (tipRef) {
+      tipRef.removeAttribute("aria-expanded");
+      tipRef.removeAttribute("aria-controls");
+      if (returnFocus) tipRef.focus();
+    }
+    tip = null;
+    tipRef = null;
+    pinned = false;
+  }
+
+  function openTip(ref, pin) {
+    clearTimeout(hideTimer);
+    if (tipRef !== ref) {
+      closeTip(false);
+      var note = noteOf(ref);
+      if (!note) return;
+      tip = document.createElement("div");
+      tip.className = "md-typeset ex-tip";
+      tip.id = "ex-tip";
+      tip.setAttribute("role", "dialog");
+      tip.setAttribute("aria-label", "Evidence " + ref.textContent);
+      Array.prototype.forEach.call(note.childNodes, function (node) {
+        if (!(node.classList && node.classList.contains("ex-back"))) {
+          tip.appendChild(node.cloneNode(true));
+        }
+      });
+      var more = document.createElement("a");
+      more.className = "ex-tip-more";
+      more.href = "#" + note.id;
+      more.textContent = "In the evidence list";
+      tip.appendChild(document.createTextNode(" "));
+      tip.appendChild(more);
+      document.body.appendChild(tip);
+      tipRef = ref;
+      ref.setAttribute("aria-expanded", "true");
+      ref.setAttribute("aria-controls", tip.id);
+      placeTip(ref);
+    }
+    if (pin) pinned = true;
+  }
+
+  function hideSoon() {
+    if (pinned) return;
+    clearTimeout(showTimer);
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(function () { closeTip(false); }, 300);
+  }
+
+  function initTips() {
+    document.addEventListener("pointerover", function (ev) {
+      if (ev.pointerType !== "mouse") return;
+      var ref = markerOf(ev.target);
+      if (ref) {
+        clearTimeout(showTimer);
+        clearTimeout(hideTimer);
+        showTimer = setTimeout(function () { openTip(ref, false); }, 150);
+      } else if (tip && tip.contains(ev.target)) {
+        clearTimeout(hideTimer);
+      }
+    });
+    document.addEventListener("pointerout", function (ev) {
+      if (ev.pointerType !== "mouse") return;
+      if (markerOf(ev.target) || (tip && tip.contains(ev.target))) hideSoon();
+    });
+    document.addEventListener("focusin", function (ev) {
+      var ref = markerOf(ev.target);
+      if (ref) openTip(ref, false);
+      else if (tip && !tip.contains(ev.target) && !pinned) closeTip(false);
+    });
+    document.addEventListener("focusout", function (ev) {
+      var next = ev.relatedTarget;
+      if (!tip || (next && (tip.contains(next) || next === tipRef))) return;
+      if (markerOf(ev.target) && !pinned) closeTip(false);
+      else if (tip.contains(ev.target) && !next) return;
+      else if (tip.contains(ev.target)) closeTip(false);
+    });
+    document.addEventListener("click", function (ev) {
+      var ref = markerOf(ev.target);
+      if (ref) {
+        // a tap or click pins the evidence in place instead of jumping to the list
+        ev.preventDefault();
+        if (tipRef === ref && pinned) { closeTip(false); return; }
+        openTip(ref, true);
+        if (ev.detail === 0 && tip) {  // from the keyboard: take focus into the tip
+          var first = tip.querySelector("a");
+          if (first) first.focus();
+        }
+        return;
+      }
+      if (tip && !tip.contains(ev.target)) closeTip(false);
+      else if (tip && ev.target.closest && ev.target.closest("a.ex-tip-more")) closeTip(false);
+    });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && tip) closeTip(true);
+    });
+    window.addEventListener("resize", function () { closeTip(false); });
+  }
+
+  function openEvidenceForHash() {
+    // an address that points into a folded evidence list unfolds it
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var box = target && target.closest("details.ex-evidence");
+    if (box && !box.open) {
+      box.open = true;
+      target.scrollIntoView();
+    }
+  }
+
   function labelSearch() {
     // Material's search dialog has no accessible name of its own
     var dialog = document.querySelector(".md-search[role=dialog]");
@@ -135,10 +281,18 @@
   }
 
   function init() {
+    closeTip(false);
+    openEvidenceForHash();
     labelSearch();
     initFilters(document);
     initMap(document);
   }
+
+  initTips();
+  window.addEventListener("hashchange", openEvidenceForHash);
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.ex-evidence").forEach(function (d) { d.open = true; });
+  });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);

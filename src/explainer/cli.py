@@ -266,7 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_rules)
 
-    p = sub.add_parser("pages", help="write one page per actor under docs/actors/")
+    p = sub.add_parser("pages", help="write generated pages: actors, timeline parts")
     p.add_argument("--docs", default="docs", help="docs directory (default: docs)")
     p.add_argument(
         "--check", action="store_true", help="only report pages that are missing, stale or orphaned"

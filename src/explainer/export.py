@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable
 
 from .model import Actor, Claim, Dataset, Event, Source
+from .timelineparts import event_pages
 
 DOWNLOADS = ("events.json", "actors.json", "sources.json", "claims.csv", "events.ics")
 
@@ -138,7 +139,8 @@ def events_ics(ds: Dataset, site_url: str = "", name: str = "Explainer") -> str:
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{_ics_text(name)}",
     ]
-    base = site_url.rstrip("/") + "/timeline/" if site_url else ""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    homes = event_pages(ds)
     for e in ds.events_in_order():
         lines += [
             "BEGIN:VEVENT",
@@ -152,7 +154,7 @@ def events_ics(ds: Dataset, site_url: str = "", name: str = "Explainer") -> str:
         if e.place is not None:
             lines += [f"LOCATION:{_ics_text(e.place.name)}", f"GEO:{e.place.lat};{e.place.lon}"]
         if base:
-            lines.append(f"URL:{base}#{e.id}")
+            lines.append(f"URL:{base}{homes[e.id].removesuffix('.md')}/#{e.id}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"

@@ -36,6 +36,15 @@ def on_post_build(env: Any) -> None:
 DOWNLOADS_DIR = "downloads"
 
 
+def _set_meta(env: Any, title: str, description: str) -> None:
+    """Title and description of a generated page, whose source holds only a macro call.
+    Material writes both into the page without escaping them; MkDocs would otherwise
+    name the page after its file ("Abdul qahar balkhi")."""
+    if env.page is not None:
+        env.page.meta["title"] = html.escape(title, quote=True)
+        env.page.meta["description"] = html.escape(description, quote=True)
+
+
 class DataError(PluginError):
     """Stops the build when the data does not pass the checker (shown without a traceback)."""
 
@@ -71,8 +80,15 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def timeline() -> str:
-        """Every event in date order, each claim with its footnotes."""
+        """Every event in date order, each claim with its evidence markers."""
         return renderer.timeline(page())
+
+    @env.macro
+    def timeline_part(key: str) -> str:
+        """One part of a timeline too long for one page (pages written by `explainer pages`)."""
+        title, description = renderer.part_meta(key)
+        _set_meta(env, title, description)
+        return renderer.timeline_part(key, page())
 
     @env.macro
     def actor_index() -> str:
@@ -83,13 +99,12 @@ def define_env(env: Any) -> None:
     def actor_page(actor_id: str) -> str:
         """One actor's profile, relations, events and mentions."""
         actor = ds.actor_by_id[actor_id]
-        if env.page is not None:
-            # Material writes page.meta.description into an attribute without escaping
-            env.page.meta["description"] = html.escape(
-                f"{actor.name}: what the sources say, its relations and every event it took "
-                "part in, each statement with its source.",
-                quote=True,
-            )
+        _set_meta(
+            env,
+            actor.name,
+            f"{actor.name}: what the sources say, its relations and every event it took "
+            "part in, each statement with its source.",
+        )
         return renderer.actor(actor_id, page())
 
     @env.macro

@@ -2,6 +2,14 @@
 
 Every string that comes from data goes through `escape`; links between pages
 are relative Markdown links so MkDocs validates them in strict mode.
+
+Citations are rendered here as HTML rather than through Markdown's footnotes
+extension: a marker after the sentence and an evidence list after the content.
+The extension's cost grows faster than the page (a timeline with thousands of
+citations took most of the build), and Material's footnote tooltips set up every
+marker when a page loads, which on a phone blocked the timeline for over a second.
+The site's script shows the same evidence on hover, focus or tap, with listeners
+shared by all markers, so a page costs nothing until a reader points at one.
 """
 
 from __future__ import annotations
@@ -15,8 +23,8 @@ from functools import cached_property
 
 from . import escape
 from .model import Actor, Cite, Claim, ClaimRef, Dataset, Event, FactCheck, Source, Topic
+from .timelineparts import PART_LIMIT, TIMELINE, event_pages, parts
 
-TIMELINE = "timeline.md"
 SOURCES = "sources.md"
 BACKGROUND = "background.md"
 FACTCHECK = "fact-check.md"
@@ -59,37 +67,55 @@ def claim_anchor(ref: ClaimRef) -> str:
     return f"claim-{ref.key.replace('/', '-')}"
 
 
-def claim_home(ref: ClaimRef) -> str:
-    """The page on which a claim is shown."""
-    return {
-        "events": TIMELINE,
-        "actors": actor_page(ref.owner.id),
-        "topics": BACKGROUND,
-        "factchecks": FACTCHECK,
-    }[ref.collection]
+def page_url(path: str) -> str:
+    """The site-relative URL MkDocs gives a page source (directory URLs)."""
+    return path.removesuffix(".md") + "/"
+
+
+# An evidence list longer than this starts folded: a phone lays out nothing inside a
+# closed <details>, and every marker still opens its quote (and the list) on demand.
+EVIDENCE_OPEN_LIMIT = 30
 
 
 @dataclass
 class PageContext:
-    """Per-page state: which actors are already linked (first mention only)."""
+    """Per-page state: which actors are already linked (first mention only), and how many
+    citations the page has numbered so far."""
 
     path: str  # the page's source path relative to docs/, e.g. "actors/iran.md"
     linked: set[str] = field(default_factory=set)
     notes: int = 0
 
-    def note_label(self) -> str:
-        """A short footnote label, unique on the page; a long page has hundreds of them,
-        each written four times, and stable links go to the claim anchors instead."""
+    def next_note(self) -> int:
+        """The next citation number; numbers run on across every macro on the page, so
+        marker and list ids stay unique. Stable links go to the claim anchors instead."""
         self.notes += 1
-        return f"n{self.notes}"
+        return self.notes
 
 
 class Renderer:
-    def __init__(self, ds: Dataset, site_url: str = "", site_name: str = "") -> None:
+    def __init__(
+        self, ds: Dataset, site_url: str = "", site_name: str = "", part_limit: int = PART_LIMIT
+    ) -> None:
         self.ds = ds
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.site_name = site_name
         self._refs = {(r.collection, r.owner.id, r.number): r for r in ds.claims()}
+        self.parts = parts(ds, part_limit)
+        self.event_page = event_pages(ds, part_limit)
+
+    def claim_home(self, ref: ClaimRef) -> str:
+        """The page on which a claim is shown."""
+        if ref.collection == "events":
+            return self.event_page.get(ref.owner.id, TIMELINE)
+        return {
+            "actors": actor_page(ref.owner.id),
+            "topics": BACKGROUND,
+            "factchecks": FACTCHECK,
+        }[ref.collection]
+
+    def event_link(self, page: PageContext, event_id: str) -> str:
+        return link(page.path, self.event_page.get(event_id, TIMELINE), event_id)
 
     # --- building blocks ---------------------------------------------------------
 
@@ -106,11 +132,29 @@ class Renderer:
         out.append(escape.inline(text[pos:]))
         return "".join(out).strip()
 
-    def footnote(self, cite: Cite, label: str) -> str:
+    def markers(self, cites: Iterable[Cite], page: PageContext, notes: list[str]) -> str:
+        """A numbered marker per citation; each one's evidence goes to notes."""
+        out = []
+        for cite in cites:
+            n = page.next_note()
+            out.append(
+                f'<sup class="ex-ref" id="ref-{n}"><a href="#note-{n}" '
+                f'aria-label="Evidence {n}">{n}</a></sup>'
+            )
+            notes.append(self.note(cite, n))
+        return "".join(out)
+
+    def note(self, cite: Cite, n: int) -> str:
+        """One entry of the evidence list: who said it, where, the quote, and the links."""
         src = self.ds.source_by_id.get(cite.source)
         if src is None:  # the checker fails the build before this can be published
-            return f"[^{label}]: {escape.text(cite.quote)}"
-        return f"[^{label}]: " + self.citation(src, cite.quote)
+            body = f'<q class="ex-quote">{escape.text(cite.quote)}</q>'
+        else:
+            body = self.citation(src, cite.quote)
+        return (
+            f'<li id="note-{n}">{body} '
+            f'<a class="ex-back" href="#ref-{n}" aria-label="Back to the text">↩</a></li>'
+        )
 
     def citation(self, src: Source, quote_text: str) -> str:
         via = f" (via {escape.text(src.via)})" if src.via else ""
@@ -128,11 +172,7 @@ class Renderer:
         """One claim as a sentence with its footnote references; definitions go to notes."""
         owner = ref.owner if isinstance(ref.owner, Actor) else None
         body = self.linked_text(ref.claim.text, page, owner)
-        labels = [page.note_label() for _ in ref.claim.cite]
-        marks = "".join(f"[^{label}]" for label in labels)
-        notes.extend(
-            self.footnote(c, label) for c, label in zip(ref.claim.cite, labels, strict=True)
-        )
+        marks = self.markers(ref.claim.cite, page, notes)
         badge = (
             ' <span class="ex-badge ex-contested" title="The cited sources disagree">'
             "sources differ</span>"
@@ -150,21 +190,73 @@ class Renderer:
     # --- pages -----------------------------------------------------------------
 
     def timeline(self, page: PageContext) -> str:
-        """Events grouped by year, then by day, with a line of links to jump to a year."""
+        """Events grouped by year, then by day, with a line of links to jump to a year.
+        When the timeline is split, an overview of every event linking to its part."""
+        if self.parts:
+            return self.timeline_overview(page)
         notes: list[str] = []
-        by_year: dict[int, dict[dt.date, list[Event]]] = defaultdict(lambda: defaultdict(list))
-        for event in self.ds.events_in_order():
-            by_year[event.date.year][event.date].append(event)
-        jump = " · ".join(f"[{year}](#{year})" for year in by_year)
-        parts: list[str] = [f"Jump to: {jump}", "{: .ex-jump }", ""] if by_year else []
-        parts += [self.filters(), "", self.map_data(), ""]
+        by_year = _by_year(self.ds.events_in_order())
+        parts = [*_jump(by_year), self.filters(), "", self.map_data(), ""]
+        parts += self.days(by_year, page, notes)
+        return _with_notes(parts, notes, page)
+
+    def days(
+        self, by_year: dict[int, dict[dt.date, list[Event]]], page: PageContext, notes: list[str]
+    ) -> list[str]:
+        parts = []
         for year, days in by_year.items():
             parts.append(f"## {year} {{#{year}}}")
             for day, events in days.items():
                 parts.append(f"### {human_date(day)} {{#{day.isoformat()}}}")
                 for event in events:
                     parts.append(self.event(event, page, notes, level=4))
-        return _with_notes(parts, notes)
+        return parts
+
+    def timeline_overview(self, page: PageContext) -> str:
+        """Every event in one line under its year, filterable, linking to its part."""
+        by_year = _by_year(self.ds.events_in_order())
+        part_links = " · ".join(
+            f"[{escape.text(p.title)}]({link(page.path, p.path)})" for p in self.parts
+        )
+        parts = [f"The timeline is in {len(self.parts)} parts: {part_links}", ""]
+        parts += [*_jump(by_year), self.filters(), "", self.map_data(), ""]
+        for year, days in by_year.items():
+            parts.append(f"## {year} {{#{year}}}")
+            for events in days.values():
+                for e in events:
+                    parts += [
+                        f'<div class="ex-event ex-brief" id="{e.id}" '
+                        f'data-actors="{escape.attr(" ".join(e.actors))}" '
+                        f'data-tags="{escape.attr(" ".join(e.tags))}" markdown>',
+                        f"{human_date(e.date)}: [{escape.text(e.title)}]"
+                        f"({self.event_link(page, e.id)})",
+                        "</div>",
+                    ]
+        return "\n".join(parts) + "\n"
+
+    def timeline_part(self, key: str, page: PageContext) -> str:
+        """One part of a split timeline: its events in full, with their evidence."""
+        index = next(i for i, p in enumerate(self.parts) if p.key == key)
+        part = self.parts[index]
+        nav = [f"[All events]({link(page.path, TIMELINE)})"]
+        if index > 0:
+            prev = self.parts[index - 1]
+            nav.append(f"Previous: [{escape.text(prev.title)}]({link(page.path, prev.path)})")
+        if index + 1 < len(self.parts):
+            nxt = self.parts[index + 1]
+            nav.append(f"Next: [{escape.text(nxt.title)}]({link(page.path, nxt.path)})")
+        notes: list[str] = []
+        parts = [f"# Timeline: {escape.text(part.title)}", "", " · ".join(nav), ""]
+        parts += self.days(_by_year(part.events), page, notes)
+        return _with_notes(parts, notes, page)
+
+    def part_meta(self, key: str) -> tuple[str, str]:
+        """A part page's title and description."""
+        part = next(p for p in self.parts if p.key == key)
+        return (
+            f"Timeline: {part.title}",
+            f"The events of {part.title}, each sentence with a marker quoting its source.",
+        )
 
     def filters(self) -> str:
         """Filter controls; hidden until the script shows them, so no-JS readers see all."""
@@ -221,7 +313,8 @@ class Renderer:
             "description": " ".join(c.text for c in event.claims[:2]),
         }
         if self.site_url:
-            data["url"] = f"{self.site_url}{TIMELINE.removesuffix('.md')}/#{event.id}"
+            home = self.event_page.get(event.id, TIMELINE)
+            data["url"] = f"{self.site_url}{page_url(home)}#{event.id}"
         if event.place is not None:
             data["location"] = {
                 "@type": "Place",
@@ -260,7 +353,7 @@ class Renderer:
         related = [self.ds.event_by_id[r] for r in event.related if r in self.ds.event_by_id]
         if related:
             rel = ", ".join(
-                f"[{escape.text(r.title)}]({link(page.path, TIMELINE, r.id)})" for r in related
+                f"[{escape.text(r.title)}]({self.event_link(page, r.id)})" for r in related
             )
             lines += ["", f'<span class="ex-label">Related:</span> {rel}']
         lines += ["", self.event_jsonld(event), "", "</div>"]
@@ -309,17 +402,10 @@ class Renderer:
                 other = self.ds.actor_by_id.get(rel.actor)
                 if other is None:
                     continue
-                labels = []
-                for cite in rel.cite:
-                    label = page.note_label()
-                    labels.append(f"[^{label}]")
-                    src = self.ds.source_by_id.get(cite.source)
-                    if src is not None:
-                        notes.append(f"[^{label}]: " + self.citation(src, cite.quote))
                 parts.append(
                     f"- {escape.text(rel.type)}: "
                     f"[{escape.text(other.name)}]({link(page.path, actor_page(other.id))})"
-                    + "".join(labels)
+                    + self.markers(rel.cite, page, notes)
                 )
             parts.append("")
         events = self.events_of(actor)
@@ -328,7 +414,7 @@ class Renderer:
             for e in events:
                 parts.append(
                     f"- {human_date(e.date)}: "
-                    f"[{escape.text(e.title)}]({link(page.path, TIMELINE, e.id)})"
+                    f"[{escape.text(e.title)}]({self.event_link(page, e.id)})"
                 )
         else:
             parts.append("No timeline events list this actor.")
@@ -337,10 +423,10 @@ class Renderer:
         if mentions:
             parts += ["## Mentioned in", ""]
             for ref in mentions:
-                target = link(page.path, claim_home(ref), claim_anchor(ref))
+                target = link(page.path, self.claim_home(ref), claim_anchor(ref))
                 parts.append(f"- [{escape.text(self.owner_title(ref))}]({target})")
             parts.append("")
-        return _with_notes(parts, notes)
+        return _with_notes(parts, notes, page)
 
     @cached_property
     def _mentions(self) -> dict[str, list[ClaimRef]]:
@@ -401,7 +487,7 @@ class Renderer:
             parts.append(f"Cited by {len(refs)} claim{'s' if len(refs) != 1 else ''}:")
             parts.append("")
             for ref in refs:
-                target = link(page.path, claim_home(ref), claim_anchor(ref))
+                target = link(page.path, self.claim_home(ref), claim_anchor(ref))
                 parts.append(f"- [{escape.text(ref.claim.text)}]({target})")
             parts.append("")
         return "\n".join(parts)
@@ -411,7 +497,7 @@ class Renderer:
         notes: list[str] = []
         parts = [f"{'#' * level} {escape.text(topic.title)} {{#{topic.id}}}", ""]
         parts.append(self.claim_list(self.refs("topics", topic.id, topic.claims), page, notes))
-        return _with_notes(parts, notes)
+        return _with_notes(parts, notes, page)
 
     def topics(self, page: PageContext) -> str:
         return "\n\n".join(self.topic(t.id, page) for t in self.ds.topics)
@@ -440,7 +526,7 @@ class Renderer:
             parts.append("")
             parts.append(self.claimreview_jsonld(fc))
             parts.append("")
-        return _with_notes(parts, notes)
+        return _with_notes(parts, notes, page)
 
     def claimreview_jsonld(self, fc: FactCheck) -> str:
         data: dict[str, object] = {
@@ -473,5 +559,32 @@ class Renderer:
         return f'<script type="application/ld+json">{escape.json_for_script(data)}</script>'
 
 
-def _with_notes(parts: list[str], notes: list[str]) -> str:
-    return "\n".join(parts) + ("\n\n" + "\n\n".join(notes) + "\n" if notes else "\n")
+def _by_year(events: Iterable[Event]) -> dict[int, dict[dt.date, list[Event]]]:
+    by_year: dict[int, dict[dt.date, list[Event]]] = defaultdict(lambda: defaultdict(list))
+    for event in events:
+        by_year[event.date.year][event.date].append(event)
+    return by_year
+
+
+def _jump(by_year: dict[int, dict[dt.date, list[Event]]]) -> list[str]:
+    """A line of links to each year's heading."""
+    if not by_year:
+        return []
+    return ["Jump to: " + " · ".join(f"[{year}](#{year})" for year in by_year), "{: .ex-jump }", ""]
+
+
+def _with_notes(parts: list[str], notes: list[str], page: PageContext) -> str:
+    """The content, then its evidence list (numbered on from the page's earlier lists)."""
+    if not notes:
+        return "\n".join(parts) + "\n"
+    first = page.notes - len(notes) + 1
+    opened = " open" if len(notes) <= EVIDENCE_OPEN_LIMIT else ""
+    passages = f"{len(notes)} quoted passage{'s' if len(notes) != 1 else ''}"
+    return (
+        "\n".join(parts)
+        + f'\n\n<details class="ex-evidence"{opened}>'
+        + f"<summary>Evidence: {passages}</summary>"
+        + f'<ol start="{first}">'
+        + "".join(notes)
+        + "</ol></details>\n"
+    )

@@ -17,15 +17,78 @@ DATASET = load(ROOT / "data", root=ROOT)
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def test_hovering_a_footnote_shows_its_quote(page) -> None:
+def _first_marker(page):
+    ref = page.locator("sup.ex-ref > a").first
+    note = ref.get_attribute("href").rsplit("#", 1)[1]
+    quote = page.locator(f"li[id='{note}'] q.ex-quote").text_content()
+    return ref, note, quote
+
+
+def test_hovering_a_marker_shows_its_quote(page) -> None:
     page.goto(page.base + "timeline/")
-    ref = page.locator("a.footnote-ref").first
-    target = ref.get_attribute("href").rsplit("#", 1)[1]
-    quote = page.locator(f"li[id='{target}'] q.ex-quote").inner_text()
+    ref, _note, quote = _first_marker(page)
     ref.hover()
-    tip = page.locator(".md-tooltip2--active")
+    tip = page.locator(".ex-tip")
     tip.wait_for(state="visible")
     assert quote[:40] in tip.inner_text()
+    assert tip.locator("a.ex-source").get_attribute("href").count("#:~:text=") == 1
+    assert tip.locator("a.ex-archive").count() == 1
+    assert ref.get_attribute("aria-controls") == tip.get_attribute("id")
+    page.mouse.move(5, 5)
+    tip.wait_for(state="detached")
+
+
+def test_tapping_a_marker_on_a_phone_shows_the_quote_in_place(browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True,
+                                  has_touch=True)  # fmt: skip
+    page = context.new_page()
+    page.goto(base_url + "timeline/")
+    ref, _note, quote = _first_marker(page)
+    ref.scroll_into_view_if_needed()
+    before = page.evaluate("() => [location.hash, window.scrollY]")
+    ref.tap()
+    tip = page.locator(".ex-tip")
+    tip.wait_for(state="visible")
+    assert quote[:40] in tip.inner_text()
+    assert page.evaluate("() => [location.hash, window.scrollY]") == before  # no jump
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    page.locator("h1").tap()
+    tip.wait_for(state="detached")
+    context.close()
+
+
+def test_keyboard_opens_the_evidence_and_escape_returns(page) -> None:
+    page.goto(page.base + "timeline/")
+    ref, _note, _quote = _first_marker(page)
+    ref.focus()
+    tip = page.locator(".ex-tip")
+    tip.wait_for(state="visible")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.closest('.ex-tip') !== null")
+    page.keyboard.press("Escape")
+    tip.wait_for(state="detached")
+    assert page.evaluate("() => document.activeElement.closest('sup.ex-ref') !== null")
+
+
+def test_a_link_into_a_folded_evidence_list_unfolds_it(page) -> None:
+    page.goto(page.base + "timeline/")
+    evidence = page.locator("details.ex-evidence")
+    assert evidence.get_attribute("open") is None
+    _ref, note, _quote = _first_marker(page)
+    page.goto(page.base + f"timeline/#{note}")
+    page.locator(f"li[id='{note}']").wait_for(state="visible")
+    assert evidence.get_attribute("open") is not None
+    assert page.locator(f"li[id='{note}']").is_visible()
+
+
+def test_the_tip_links_to_the_evidence_list(page) -> None:
+    page.goto(page.base + "timeline/")
+    ref, note, _quote = _first_marker(page)
+    ref.click()
+    page.locator(".ex-tip a.ex-tip-more").click()
+    page.locator(f"li[id='{note}']").wait_for(state="visible")
+    assert page.locator(".ex-tip").count() == 0
 
 
 def test_source_links_open_at_the_quote(page) -> None:
