@@ -180,29 +180,36 @@ def test_make_build_leaves_no_site_when_the_build_fails(tmp_path: Path) -> None:
 
 
 def test_a_long_timeline_builds_as_an_overview_and_parts(tmp_path: Path) -> None:
-    """A strict build (every link checked) of 450 synthetic events: above the part limit."""
+    """A strict build (every link checked) of 600 synthetic events and 1,200 sources:
+    above both part limits."""
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_build import generator_project
 
     from synth import generate
 
     project = tmp_path / "p"
-    generate(project, 450)
+    generate(project, 600)
     generator_project(project)
-    assert sorted(p.name for p in (project / "docs" / "timeline").glob("*.md")) == [
-        "2020.md",
-        "2021.md",
-    ]
+    for folder in ("timeline", "sources"):
+        names = sorted(p.name for p in (project / "docs" / folder).glob("*.md"))
+        assert names == ["2020.md", "2021.md"], folder
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    overview = html(tmp_path / "site", "timeline/index.html")
-    assert overview.count('class="ex-event ex-brief"') == 450
+    site = tmp_path / "site"
+    overview = html(site, "timeline/index.html")
+    assert overview.count('class="ex-event ex-brief"') == 600
     assert '<a href="2021/#event-00400">' in overview
-    part = html(tmp_path / "site", "timeline/2021/index.html")
-    assert part.count('<div class="ex-event"') == 450 - 366
+    part = html(site, "timeline/2021/index.html")
+    assert part.count('<div class="ex-event"') == 600 - 366
     assert 'id="event-00400"' in part and "<title>Timeline: 2021" in part
-    actor = html(tmp_path / "site", "actors/actor-0000/index.html")
+    actor = html(site, "actors/actor-0000/index.html")
     assert '<a href="../../timeline/2020/#event-00000">' in actor
+    sources = html(site, "sources/2021/index.html")
+    assert "<title>Sources: 2021" in sources
+    assert '<a href="../../timeline/2021/#claim-event-00400-1">' in sources
+    assert sources.count("Cited by 3 claims") == sum(
+        1 for p in (project / "data" / "captures").iterdir()
+    ) - html(site, "sources/2020/index.html").count("Cited by 3 claims")
 
 
 def test_generated_pages_are_titled_after_their_subject(site: Path) -> None:

@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable
 
 from .model import Actor, Claim, Dataset, Event, Source
-from .timelineparts import event_pages
+from .parts import event_pages
 
 DOWNLOADS = ("events.json", "actors.json", "sources.json", "claims.csv", "events.ics")
 

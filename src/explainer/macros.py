@@ -113,6 +113,13 @@ def define_env(env: Any) -> None:
         return renderer.sources(page())
 
     @env.macro
+    def source_part(key: str) -> str:
+        """Sources published in one period, when there are too many for one page."""
+        title, description = renderer.source_part_meta(key)
+        _set_meta(env, title, description)
+        return renderer.source_part(key, page())
+
+    @env.macro
     def topic(topic_id: str) -> str:
         """One background topic with its claims."""
         return renderer.topic(topic_id, page())

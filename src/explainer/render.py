@@ -23,9 +23,17 @@ from functools import cached_property
 
 from . import escape
 from .model import Actor, Cite, Claim, ClaimRef, Dataset, Event, FactCheck, Source, Topic
-from .timelineparts import PART_LIMIT, TIMELINE, event_pages, parts
+from .parts import (
+    PART_LIMIT,
+    SOURCE_PART_LIMIT,
+    SOURCES,
+    TIMELINE,
+    Part,
+    event_pages,
+    source_parts,
+    timeline_parts,
+)
 
-SOURCES = "sources.md"
 BACKGROUND = "background.md"
 FACTCHECK = "fact-check.md"
 ACTORS_DIR = "actors"
@@ -95,14 +103,20 @@ class PageContext:
 
 class Renderer:
     def __init__(
-        self, ds: Dataset, site_url: str = "", site_name: str = "", part_limit: int = PART_LIMIT
+        self,
+        ds: Dataset,
+        site_url: str = "",
+        site_name: str = "",
+        part_limit: int = PART_LIMIT,
+        source_part_limit: int = SOURCE_PART_LIMIT,
     ) -> None:
         self.ds = ds
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.site_name = site_name
         self._refs = {(r.collection, r.owner.id, r.number): r for r in ds.claims()}
-        self.parts = parts(ds, part_limit)
+        self.parts = timeline_parts(ds, part_limit)
         self.event_page = event_pages(ds, part_limit)
+        self.source_parts = source_parts(ds, source_part_limit)
 
     def claim_home(self, ref: ClaimRef) -> str:
         """The page on which a claim is shown."""
@@ -236,26 +250,27 @@ class Renderer:
 
     def timeline_part(self, key: str, page: PageContext) -> str:
         """One part of a split timeline: its events in full, with their evidence."""
-        index = next(i for i, p in enumerate(self.parts) if p.key == key)
-        part = self.parts[index]
-        nav = [f"[All events]({link(page.path, TIMELINE)})"]
-        if index > 0:
-            prev = self.parts[index - 1]
-            nav.append(f"Previous: [{escape.text(prev.title)}]({link(page.path, prev.path)})")
-        if index + 1 < len(self.parts):
-            nxt = self.parts[index + 1]
-            nav.append(f"Next: [{escape.text(nxt.title)}]({link(page.path, nxt.path)})")
+        part = _part(self.parts, key)
         notes: list[str] = []
-        parts = [f"# Timeline: {escape.text(part.title)}", "", " · ".join(nav), ""]
-        parts += self.days(_by_year(part.events), page, notes)
+        parts = [f"# Timeline: {escape.text(part.title)}", ""]
+        parts += [_part_nav(self.parts, part, page, TIMELINE, "All events"), ""]
+        parts += self.days(_by_year(part.items), page, notes)
         return _with_notes(parts, notes, page)
 
     def part_meta(self, key: str) -> tuple[str, str]:
-        """A part page's title and description."""
-        part = next(p for p in self.parts if p.key == key)
+        """A timeline part's title and description."""
+        part = _part(self.parts, key)
         return (
             f"Timeline: {part.title}",
             f"The events of {part.title}, each sentence with a marker quoting its source.",
+        )
+
+    def source_part_meta(self, key: str) -> tuple[str, str]:
+        """A sources part's title and description."""
+        part = _part(self.source_parts, key)
+        return (
+            f"Sources: {part.title}",
+            f"The sources published in {part.title}, each with the claims that cite it.",
         )
 
     def filters(self) -> str:
@@ -459,13 +474,37 @@ class Renderer:
             return f"Fact check: {owner.statement}"
         return owner.id
 
-    def sources(self, page: PageContext) -> str:
+    @cached_property
+    def _citing(self) -> dict[str, list[ClaimRef]]:
+        """Source id -> the claims that cite it."""
         citing: dict[str, list[ClaimRef]] = defaultdict(list)
         for ref in self.ds.claims():
             for sid in dict.fromkeys(c.source for c in ref.claim.cite):
                 citing[sid].append(ref)
+        return citing
+
+    def sources(self, page: PageContext) -> str:
+        """Every source with the claims that cite it; when there are too many for one
+        page, the parts they are listed in, by publication date."""
+        if self.source_parts:
+            links = "\n".join(
+                f"- [{escape.text(p.title)}]({link(page.path, p.path)}) "
+                f'<span class="ex-count">{len(p.items)} sources</span>'
+                for p in self.source_parts
+            )
+            return f"Sources are listed by the date they were published:\n\n{links}\n"
+        return self.source_entries(self.ds.sources, page)
+
+    def source_part(self, key: str, page: PageContext) -> str:
+        part = _part(self.source_parts, key)
+        head = [f"# Sources: {escape.text(part.title)}", ""]
+        head += [_part_nav(self.source_parts, part, page, SOURCES, "All sources"), ""]
+        return "\n".join(head) + "\n" + self.source_entries(part.items, page)
+
+    def source_entries(self, sources: Iterable[Source], page: PageContext) -> str:
+        citing = self._citing
         parts = []
-        for src in sorted(self.ds.sources, key=lambda x: (x.publisher.casefold(), x.published)):
+        for src in sorted(sources, key=lambda x: (x.publisher.casefold(), x.published)):
             parts.append(f"### {escape.text(src.title)} {{#{src.id}}}")
             parts.append("")
             meta = [escape.text(src.publisher)]
@@ -557,6 +596,23 @@ class Renderer:
                 "datePublished": src.published.isoformat(),
             }
         return f'<script type="application/ld+json">{escape.json_for_script(data)}</script>'
+
+
+def _part(parts: list[Part], key: str) -> Part:
+    return next(p for p in parts if p.key == key)
+
+
+def _part_nav(parts: list[Part], part: Part, page: PageContext, home: str, label: str) -> str:
+    """Links to the overview and to the previous and next parts."""
+    index = parts.index(part)
+    nav = [f"[{label}]({link(page.path, home)})"]
+    if index > 0:
+        prev = parts[index - 1]
+        nav.append(f"Previous: [{escape.text(prev.title)}]({link(page.path, prev.path)})")
+    if index + 1 < len(parts):
+        nxt = parts[index + 1]
+        nav.append(f"Next: [{escape.text(nxt.title)}]({link(page.path, nxt.path)})")
+    return " · ".join(nav)
 
 
 def _by_year(events: Iterable[Event]) -> dict[int, dict[dt.date, list[Event]]]:

@@ -11,8 +11,15 @@ from conftest import ROOT
 from explainer import load
 from explainer.actorpages import plan, sync
 from explainer.export import events_ics
+from explainer.parts import (
+    PART_LIMIT,
+    SOURCE_PART_LIMIT,
+    TIMELINE,
+    event_pages,
+    source_parts,
+    timeline_parts,
+)
 from explainer.render import PageContext, Renderer
-from explainer.timelineparts import PART_LIMIT, TIMELINE, event_pages, parts
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synth import generate
@@ -20,7 +27,8 @@ from synth import generate
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory):
-    """800 events, one a day from 1 January 2020: 366 in 2020, 365 in 2021, 69 in 2022."""
+    """800 events, one a day from 1 January 2020: 366 in 2020, 365 in 2021, 69 in 2022;
+    two sources each, published one and two days later."""
     root = tmp_path_factory.mktemp("big")
     generate(root, 800)
     return load(root / "data", root=root)
@@ -29,22 +37,22 @@ def big(tmp_path_factory: pytest.TempPathFactory):
 def test_a_timeline_within_the_limit_stays_one_page() -> None:
     ds = load(ROOT / "data", root=ROOT)
     assert len(ds.events) <= PART_LIMIT
-    assert parts(ds) == []
+    assert timeline_parts(ds) == [] and source_parts(ds) == []
     assert set(event_pages(ds).values()) == {TIMELINE}
 
 
 def test_a_long_timeline_is_split_by_year(big) -> None:
-    split = parts(big, limit=400)
-    assert [(p.key, len(p.events)) for p in split] == [("2020", 366), ("2021", 365), ("2022", 69)]
+    split = timeline_parts(big, limit=400)
+    assert [(p.key, len(p.items)) for p in split] == [("2020", 366), ("2021", 365), ("2022", 69)]
     assert split[0].path == "timeline/2020.md"
 
 
 def test_a_crowded_year_is_split_by_month(big) -> None:
-    split = parts(big, limit=365)
+    split = timeline_parts(big, limit=365)
     keys = [p.key for p in split]
     assert keys[:12] == [f"2020-{m:02d}" for m in range(1, 13)]
     assert keys[12:] == ["2021", "2022"]
-    assert split[1].title == "February 2020" and len(split[1].events) == 29
+    assert split[1].title == "February 2020" and len(split[1].items) == 29
 
 
 def test_every_event_has_exactly_one_home(big) -> None:
@@ -79,8 +87,8 @@ def test_links_to_events_follow_them_to_their_part(big) -> None:
     r = Renderer(big, part_limit=400)
     actor = r.actor("actor-0000", PageContext("actors/actor-0000.md"))
     assert "(../timeline/2020.md#event-00000)" in actor
-    sources = r.sources(PageContext("sources.md"))
-    assert "(timeline/2022.md#claim-event-00799-1)" in sources
+    sources = r.source_part("2022", PageContext("sources/2022.md"))
+    assert "(../timeline/2022.md#claim-event-00799-1)" in sources
     assert '"url":"https://example.org/x/timeline/2021/#event-00400"' in Renderer(
         big, site_url="https://example.org/x/", part_limit=400
     ).event_jsonld(big.event_by_id["event-00400"])
@@ -100,7 +108,30 @@ def test_part_pages_are_generated_and_removed_with_the_data(big, tmp_path: Path)
         "2022.md",
     ]
     assert 'timeline_part("2021")' in (docs / "timeline" / "2021.md").read_text()
+    assert sorted(p.name for p in (docs / "sources").glob("*.md")) == [
+        "2020.md",
+        "2021.md",
+        "2022.md",
+    ]
     assert plan(big, docs) == []
     small = load(ROOT / "data", root=ROOT)
-    stale = [c for c in plan(small, docs) if c.path.parent.name == "timeline"]
-    assert {c.action for c in stale} == {"delete"} and len(stale) == 3
+    stale = [c for c in plan(small, docs) if c.path.parent.name in ("timeline", "sources")]
+    assert {c.action for c in stale} == {"delete"} and len(stale) == 6
+
+
+def test_many_sources_are_split_by_publication_date(big) -> None:
+    split = source_parts(big)
+    assert len(big.sources) == 1600 > SOURCE_PART_LIMIT
+    assert [(p.key, len(p.items)) for p in split] == [("2020", 729), ("2021", 730), ("2022", 141)]
+    assert all(s.published.year == 2021 for s in split[1].items)
+
+
+def test_sources_overview_links_each_part_and_a_part_lists_its_sources(big) -> None:
+    r = Renderer(big)
+    overview = r.sources(PageContext("sources.md"))
+    assert '[2021](sources/2021.md) <span class="ex-count">730 sources</span>' in overview
+    assert "Cited by" not in overview
+    part = r.source_part("2021", PageContext("sources/2021.md"))
+    assert part.startswith("# Sources: 2021\n")
+    assert "[All sources](../sources.md)" in part
+    assert part.count("Cited by 3 claims") == 730
