@@ -18,6 +18,8 @@ from urllib.parse import quote
 # at the start of a line, and data text never starts one.
 _ACTIVE = set("\\`*_{}[]()#+!|~^=<>&$")
 _SPACE = re.compile(r"\s+")
+_HTTP = re.compile(r"https?://", re.I)
+_ANY_SPACE = re.compile(r"\s")
 
 
 def text(value: str) -> str:
@@ -25,9 +27,12 @@ def text(value: str) -> str:
     return inline(value.strip())
 
 
+_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in _ACTIVE})
+
+
 def inline(value: str) -> str:
     """Like text(), keeping edge spaces: for pieces of a sentence joined with links."""
-    return "".join(f"&#{ord(c)};" if c in _ACTIVE else c for c in _SPACE.sub(" ", value))
+    return _SPACE.sub(" ", value).translate(_ENTITIES)
 
 
 def attr(value: str) -> str:
@@ -37,7 +42,7 @@ def attr(value: str) -> str:
 
 def href(url: str) -> str:
     """An http(s) URL for an href attribute; anything else becomes a harmless '#'."""
-    if not re.match(r"^https?://", url, re.I) or any(c.isspace() for c in url):
+    if not _HTTP.match(url) or _ANY_SPACE.search(url):
         return "#"
     return html.escape(url, quote=True)
 

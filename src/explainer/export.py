@@ -118,6 +118,8 @@ def _ics_text(value: str) -> str:
 
 def _fold(line: str) -> str:
     """RFC 5545 lines are at most 75 octets; longer ones continue after CRLF and a space."""
+    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # 18 chars: at most 72 octets
+        return line
     out, current = [], b""
     for char in line:
         encoded = char.encode("utf-8")
