@@ -210,6 +210,11 @@ def test_instant_navigation_reinitialises_the_timeline(page) -> None:
     page.wait_for_url(re.compile(r"/timeline/$"))
     page.locator("form.ex-filters").wait_for(state="visible")
     open_map(page)
+    ref = page.locator("sup.ex-ref > a").first
+    ref.click()  # one tip, not one per page visited: listeners are not added twice
+    assert page.locator(".ex-tip").count() == 1
+    ref.click()
+    page.locator(".ex-tip").wait_for(state="detached")
     assert not page.errors, page.errors
 
 
