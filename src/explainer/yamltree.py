@@ -1,21 +1,24 @@
 """YAML parsed into a tree that remembers where every key and value stood.
 
-PyYAML's composer keeps every key of a mapping, duplicates included, and the
-position of each node; we turn its node graph into a small tree of our own so
-that later stages never see PyYAML types and duplicate keys stay visible to the
-rules instead of being silently overwritten.
+We compose libyaml's event stream the way PyYAML's composer does, keeping every
+key of a mapping, duplicates included, and the position of each node, but into a
+small tree of our own, so that later stages never see PyYAML types and duplicate
+keys stay visible to the rules instead of being silently overwritten.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.constructor import SafeConstructor
 
 from .gcpause import paused
 from .problems import Loc, Problem
 
-try:  # the C composer is several times faster and also records marks
+try:  # the C parser is several times faster and also records marks
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
@@ -73,53 +76,54 @@ class YamlError(Exception):
 _TEXTUAL_KINDS = frozenset({"str", "timestamp", "other"})
 
 
-def _scalar_value(node: yaml.ScalarNode, kind: str) -> object:
-    if kind in ("str", "timestamp", "other"):
-        return node.value
+def _scalar_value(tag: str, raw: str, style: str | None) -> object:
+    """A number, boolean or null as PyYAML's safe constructor would build it."""
+    node = yaml.ScalarNode(tag, raw, style=style)
     try:
-        return yaml.SafeLoader("").construct_object(node, deep=True)
+        return SafeConstructor().construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError):
-        return node.value
+        return raw
 
 
-def _convert(path: str, root: yaml.Node) -> YNode:
-    """Our tree for PyYAML's node graph. The hot loop of loading: locals are bound once."""
-    scalar_type, seq_type = yaml.ScalarNode, yaml.SequenceNode
-    tags, loc_, yscalar, yseq, ymap = _SCALAR_TAGS, Loc, YScalar, YSeq, YMap
-    active: set[int] = set()
+class _Resolver:
+    """PyYAML's implicit tag resolution for plain scalars, remembered per value.
 
-    def convert(node: yaml.Node) -> YNode:
-        mark = node.start_mark
-        loc = loc_(path, mark.line + 1, mark.column + 1)
-        if type(node) is scalar_type:
-            kind = tags.get(node.tag, "other")
-            value = node.value if kind in _TEXTUAL_KINDS else _scalar_value(node, kind)
-            return yscalar(value, node.value, kind, loc)
-        key = id(node)
-        if key in active:
-            # an alias pointing at one of its own ancestors: the graph is a cycle
-            raise YamlError(
-                Problem(loc, "E001", "YAML alias refers to its own parent; remove the anchor/alias")
-            )
-        active.add(key)
-        try:
-            if type(node) is seq_type:
-                return yseq(tuple([convert(n) for n in node.value]), loc)
-            items = []
-            for k, v in node.value:
-                ck = convert(k)
-                if type(ck) is not yscalar:
-                    raise YamlError(
-                        Problem(
-                            ck.loc, "E001", "a mapping key must be plain text, not a list or map"
-                        )
-                    )
-                items.append((ck, convert(v)))
-            return ymap(tuple(items), loc)
-        finally:
-            active.discard(key)
+    Keys repeat on every record ("id", "text", "quote"), and most values start with a
+    character no implicit resolver is registered for, which settles them as text
+    without a call into the resolver."""
 
-    return convert(root)
+    def __init__(self) -> None:
+        resolver = yaml.resolver.Resolver()
+        table = resolver.yaml_implicit_resolvers
+        self._resolve = resolver.resolve
+        # None keys a wildcard resolver that could match any first character
+        self._first = None if None in table else frozenset(k for k in table if k)
+        self._cache: dict[str, str] = {}
+
+    def tag(self, value: str) -> str:
+        first = self._first
+        if first is not None and value and value[0] not in first:
+            return _STR_TAG
+        tag = self._cache.get(value)
+        if tag is None:
+            tag = self._cache[value] = self._resolve(yaml.ScalarNode, value, (True, False))
+        return tag
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class _Open:
+    """A sequence or mapping whose end event has not come yet."""
+
+    __slots__ = ("anchor", "is_map", "items", "key", "loc")
+
+    def __init__(self, is_map: bool, loc: Loc, anchor: str | None = None) -> None:
+        self.is_map = is_map
+        self.items: list[object] = []
+        self.loc = loc
+        self.key: object = None  # a mapping's key waiting for its value
+        self.anchor = anchor
 
 
 def parse(text: str, path: str) -> YNode | None:
@@ -130,7 +134,7 @@ def parse(text: str, path: str) -> YNode | None:
 
 def _parse(text: str, path: str) -> YNode | None:
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        return _build(text, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -152,9 +156,122 @@ def _parse(text: str, path: str) -> YNode | None:
                 f"YAML cannot be read: {what}{reason}; remove or replace it",
             )
         ) from None
-    if node is None:
+
+
+def _build(text: str, path: str) -> YNode | None:
+    """Our tree straight from libyaml's events, composing as PyYAML's composer would.
+
+    Building from events skips PyYAML's node graph and its per-node resolver calls,
+    which cost as much as the parse itself on a large file. Composer errors (aliases,
+    anchors, a second document) are raised where the composer raises them; the errors
+    of our own tree (a list as a key, an alias loop) only once the whole stream has
+    parsed, as they were found after composing before."""
+    loader = _Loader(text)
+    try:
+        return _events_to_tree(loader.get_event, path)
+    finally:
+        loader.dispose()
+
+
+def _events_to_tree(get: Callable[[], yaml.Event], path: str) -> YNode | None:
+    scalar_ev, alias_ev = yaml.ScalarEvent, yaml.AliasEvent
+    seq_start, map_start = yaml.SequenceStartEvent, yaml.MappingStartEvent
+    new, yscalar, yseq, ymap, loc_ = tuple.__new__, YScalar, YSeq, YMap, Loc
+    tags, textual, str_tag = _SCALAR_TAGS, _TEXTUAL_KINDS, _STR_TAG
+    resolve = _Resolver().tag
+    anchors: dict[str, tuple[YNode | _Open, yaml.Mark]] = {}
+    stack: list[_Open] = []
+    error: Problem | None = None
+    root: YNode | None = None
+    no_key = _Open(False, loc_(path))  # marks "no key pending"; never holds items
+
+    get()  # stream start
+    event = get()
+    if type(event) is yaml.StreamEndEvent:
         return None
-    return _convert(path, node)
+    event = get()  # the document's first node
+    while True:
+        kind = type(event)
+        mark = event.start_mark
+        node: YNode | None = None
+        if kind is alias_ev:
+            target = anchors.get(event.anchor)
+            if target is None:
+                raise ComposerError(None, None, "found undefined alias", mark)
+            node = target[0]  # type: ignore[assignment]
+            if type(node) is _Open:  # an alias inside the collection it names
+                if error is None:
+                    error = Problem(
+                        node.loc,  # type: ignore[union-attr]
+                        "E001",
+                        "YAML alias refers to its own parent; remove the anchor/alias",
+                    )
+                node = yscalar(None, "", "null", node.loc)  # type: ignore[union-attr]
+        elif kind is scalar_ev or kind is seq_start or kind is map_start:
+            anchor = event.anchor
+            if anchor is not None and anchor in anchors:
+                raise ComposerError(
+                    "found duplicate anchor; first occurrence",
+                    anchors[anchor][1],
+                    "second occurrence",
+                    mark,
+                )
+            loc = new(loc_, (path, mark.line + 1, mark.column + 1))
+            if kind is scalar_ev:
+                raw = event.value
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(raw) if event.implicit[0] else str_tag
+                k = tags.get(tag, "other")
+                value = raw if k in textual else _scalar_value(tag, raw, event.style)
+                node = new(yscalar, (value, raw, k, loc))
+                if anchor is not None:
+                    anchors[anchor] = (node, mark)
+            else:
+                opened = _Open(kind is map_start, loc, anchor)
+                opened.key = no_key
+                if anchor is not None:
+                    anchors[anchor] = (opened, mark)
+                stack.append(opened)
+                event = get()
+                continue
+        else:  # the end of the innermost collection
+            opened = stack.pop()
+            if opened.is_map:
+                node = new(ymap, (tuple(opened.items), opened.loc))
+            else:
+                node = new(yseq, (tuple(opened.items), opened.loc))
+            if opened.anchor is not None:
+                anchors[opened.anchor] = (node, anchors[opened.anchor][1])
+        if not stack:
+            root = node
+            break
+        top = stack[-1]
+        if not top.is_map:
+            top.items.append(node)
+        elif top.key is no_key:
+            if type(node) is not yscalar and error is None:
+                error = Problem(
+                    node.loc, "E001", "a mapping key must be plain text, not a list or map"
+                )
+            top.key = node
+        else:
+            top.items.append((top.key, node))
+            top.key = no_key
+        event = get()
+
+    get()  # document end
+    event = get()
+    if type(event) is not yaml.StreamEndEvent:
+        raise ComposerError(
+            "expected a single document in the stream",
+            None,
+            "but found another document",
+            event.start_mark,
+        )
+    if error is not None:
+        raise YamlError(error)
+    return root
 
 
 def describe(node: YNode) -> str:
