@@ -11,7 +11,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for doc in documents(ctx.ds):
         for spec, node in ctx.records(doc):
             for key, _ in node.items:
-                name = str(key.value)
+                name = key.value if type(key.value) is str else str(key.value)
                 if spec.get(name) is None:
                     allowed = ", ".join(spec.names)
                     yield Problem(

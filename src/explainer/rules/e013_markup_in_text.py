@@ -20,6 +20,10 @@ MARKUP = re.compile(
 )
 # Quotes are verbatim evidence, so only template syntax and tags are refused there.
 QUOTE_MARKUP = re.compile(r"<\s*[A-Za-z!/?]|\{\{|\{%|\{#", re.I)
+# Each form needs one of these characters; most text has none, and one scan of a
+# character class costs far less than trying every alternative at every position.
+MARKUP_CHARS = re.compile(r"[<\]{:\[]")
+QUOTE_MARKUP_CHARS = re.compile(r"[<{]")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -29,8 +33,11 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue
             if fv.value.kind != "str":
                 continue
-            pattern = QUOTE_MARKUP if fv.field.name == "quote" else MARKUP
-            m = pattern.search(str(fv.value.value))
+            quote = fv.field.name == "quote"
+            text = str(fv.value.value)
+            if not (QUOTE_MARKUP_CHARS if quote else MARKUP_CHARS).search(text):
+                continue
+            m = (QUOTE_MARKUP if quote else MARKUP).search(text)
             if m:
                 yield Problem(
                     fv.value.loc,
