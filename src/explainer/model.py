@@ -263,6 +263,14 @@ class ActorNames:
         return list(seen.values())
 
 
+def statement_cites(ds: Dataset) -> Iterator[Cite]:
+    """A fact-check naming a source must quote it exactly, like any citation."""
+    for fc in ds.factchecks:
+        if fc.source:
+            at = {"source": fc.at.get("source", fc.loc), "quote": fc.at.get("statement", fc.loc)}
+            yield Cite(fc.source, fc.statement, fc.loc, MappingProxyType(at))
+
+
 def _first_by_id(records: tuple[Any, ...]) -> Mapping[str, Any]:
     out: dict[str, Any] = {}
     for r in records:

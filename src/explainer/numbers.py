@@ -35,6 +35,7 @@ _SCALE_AFTER_DIGIT = re.compile(r"(\d\s*)(thousand|million|billion|trillion)\b",
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+@lru_cache(maxsize=65536)  # numbers() and figures() both read every quote
 def digitize(text: str) -> str:
     """Text with spelled-out numbers replaced by digits (ordinal words kept)."""
     text = unicodedata.normalize("NFKC", text)

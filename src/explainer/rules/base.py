@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..dates import Evidence, resolve
-from ..model import Cite, Dataset, Document
+from ..model import Cite, ClaimRef, Dataset, Document, statement_cites
 from ..problems import Loc, Problem, Severity
 from ..schema import RecordSpec
 from ..textnorm import NormalizedCapture, normalize_capture
@@ -43,6 +43,20 @@ class Context:
         self._records: dict[int, list[tuple[RecordSpec, YMap]]] = {}
         self._typed: dict[tuple[int, tuple[type, ...]], list[FieldValue]] = {}
         self._by_type: dict[int, dict[type, list[FieldValue]]] = {}
+
+    @cached_property
+    def claims(self) -> list[ClaimRef]:
+        """Every claim, listed once for all the claim rules."""
+        return list(self.ds.claims())
+
+    @cached_property
+    def cites(self) -> list[Cite]:
+        """Every citation the cite rules check: the claims' and relations' (as
+        Dataset.cites gives them), then the fact-checks' statements."""
+        out = [cite for ref in self.claims for cite in ref.claim.cite]
+        out += [cite for actor in self.ds.actors for rel in actor.relations for cite in rel.cite]
+        out += statement_cites(self.ds)
+        return out
 
     @cached_property
     def complete(self) -> bool:

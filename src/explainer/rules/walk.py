@@ -75,19 +75,22 @@ def fields(doc: Document, recs: list[tuple[s.RecordSpec, YMap]] | None = None) -
     """Every known field's value in every record; items of scalar lists one by one."""
     out: list[FieldValue] = []
     append = out.append
+    # tuple.__new__ directly: the named tuple's own __new__ is a Python function, and
+    # a large file has a field value per scalar
+    new, fv = tuple.__new__, FieldValue
     for spec, node in records(doc) if recs is None else recs:
         get = spec.get
         for key, value in node.items:
             f = get(key.value if type(key.value) is str else str(key.value))
             if f is None:
                 continue
-            append(FieldValue(doc, spec, node, f, key, value))
+            append(new(fv, (doc, spec, node, f, key, value, None)))
             ftype = f.type
             if type(value) is YSeq and isinstance(ftype, s.ListOf):
                 if isinstance(ftype.item, s.Record):
                     continue
                 for item in value.items:
-                    append(FieldValue(doc, spec, node, f, key, item, item_of=ftype))
+                    append(new(fv, (doc, spec, node, f, key, item, ftype)))
     return out
 
 
