@@ -97,11 +97,11 @@ class _Resolver:
         table = resolver.yaml_implicit_resolvers
         self._resolve = resolver.resolve
         # None keys a wildcard resolver that could match any first character
-        self._first = None if None in table else frozenset(k for k in table if k)
+        self.first = None if None in table else frozenset(k for k in table if k)
         self._cache: dict[str, str] = {}
 
     def tag(self, value: str) -> str:
-        first = self._first
+        first = self.first
         if first is not None and value and value[0] not in first:
             return _STR_TAG
         tag = self._cache.get(value)
@@ -114,15 +114,15 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _Open:
-    """A sequence or mapping whose end event has not come yet."""
+    """A sequence or mapping whose end event has not come yet. A mapping's keys and
+    values are collected in turn, and paired when it ends."""
 
-    __slots__ = ("anchor", "is_map", "items", "key", "loc")
+    __slots__ = ("anchor", "is_map", "items", "loc")
 
-    def __init__(self, is_map: bool, loc: Loc, anchor: str | None = None) -> None:
+    def __init__(self, is_map: bool, loc: Loc, anchor: str | None) -> None:
         self.is_map = is_map
-        self.items: list[object] = []
+        self.items: list[YNode] = []
         self.loc = loc
-        self.key: object = None  # a mapping's key waiting for its value
         self.anchor = anchor
 
 
@@ -178,88 +178,100 @@ def _events_to_tree(get: Callable[[], yaml.Event], path: str) -> YNode | None:
     seq_start, map_start = yaml.SequenceStartEvent, yaml.MappingStartEvent
     new, yscalar, yseq, ymap, loc_ = tuple.__new__, YScalar, YSeq, YMap, Loc
     tags, textual, str_tag = _SCALAR_TAGS, _TEXTUAL_KINDS, _STR_TAG
-    resolve = _Resolver().tag
+    resolver = _Resolver()
+    resolve, first = resolver.tag, resolver.first
     anchors: dict[str, tuple[YNode | _Open, yaml.Mark]] = {}
     stack: list[_Open] = []
+    items: list[YNode] | None = None  # those of the innermost open collection
     error: Problem | None = None
-    root: YNode | None = None
-    no_key = _Open(False, loc_(path))  # marks "no key pending"; never holds items
 
     get()  # stream start
-    event = get()
-    if type(event) is yaml.StreamEndEvent:
+    if type(get()) is yaml.StreamEndEvent:
         return None
-    event = get()  # the document's first node
     while True:
+        event = get()
         kind = type(event)
-        mark = event.start_mark
-        node: YNode | None = None
+        if kind is scalar_ev:  # most events: kept to the fewest steps
+            raw = event.value
+            tag = event.tag
+            if tag is None or tag == "!":
+                if not event.implicit[0] or (first is not None and raw and raw[0] not in first):
+                    tag = str_tag
+                else:
+                    tag = resolve(raw)
+            k = tags.get(tag, "other")
+            mark = event.start_mark
+            node: YNode = new(
+                yscalar,
+                (
+                    raw if k in textual else _scalar_value(tag, raw, event.style),
+                    raw,
+                    k,
+                    new(loc_, (path, mark.line + 1, mark.column + 1)),
+                ),
+            )
+            anchor = event.anchor
+            if anchor is not None:
+                if anchor in anchors:
+                    raise _duplicate_anchor(anchors[anchor][1], mark)
+                anchors[anchor] = (node, mark)
+            if items is None:  # the document is one scalar
+                return _done(get, node, error)
+            items.append(node)  # a scalar is always fine as a key
+            continue
+        if kind is map_start or kind is seq_start:
+            mark = event.start_mark
+            anchor = event.anchor
+            loc = new(loc_, (path, mark.line + 1, mark.column + 1))
+            opened = _Open(kind is map_start, loc, anchor)
+            if anchor is not None:
+                if anchor in anchors:
+                    raise _duplicate_anchor(anchors[anchor][1], mark)
+                anchors[anchor] = (opened, mark)
+            stack.append(opened)
+            items = opened.items
+            continue
         if kind is alias_ev:
             target = anchors.get(event.anchor)
             if target is None:
-                raise ComposerError(None, None, "found undefined alias", mark)
-            node = target[0]  # type: ignore[assignment]
-            if type(node) is _Open:  # an alias inside the collection it names
+                raise ComposerError(None, None, "found undefined alias", event.start_mark)
+            found = target[0]
+            if type(found) is _Open:  # an alias inside the collection it names
                 if error is None:
                     error = Problem(
-                        node.loc,  # type: ignore[union-attr]
+                        found.loc,
                         "E001",
                         "YAML alias refers to its own parent; remove the anchor/alias",
                     )
-                node = yscalar(None, "", "null", node.loc)  # type: ignore[union-attr]
-        elif kind is scalar_ev or kind is seq_start or kind is map_start:
-            anchor = event.anchor
-            if anchor is not None and anchor in anchors:
-                raise ComposerError(
-                    "found duplicate anchor; first occurrence",
-                    anchors[anchor][1],
-                    "second occurrence",
-                    mark,
-                )
-            loc = new(loc_, (path, mark.line + 1, mark.column + 1))
-            if kind is scalar_ev:
-                raw = event.value
-                tag = event.tag
-                if tag is None or tag == "!":
-                    tag = resolve(raw) if event.implicit[0] else str_tag
-                k = tags.get(tag, "other")
-                value = raw if k in textual else _scalar_value(tag, raw, event.style)
-                node = new(yscalar, (value, raw, k, loc))
-                if anchor is not None:
-                    anchors[anchor] = (node, mark)
+                node = yscalar(None, "", "null", found.loc)
             else:
-                opened = _Open(kind is map_start, loc, anchor)
-                opened.key = no_key
-                if anchor is not None:
-                    anchors[anchor] = (opened, mark)
-                stack.append(opened)
-                event = get()
-                continue
+                node = found
         else:  # the end of the innermost collection
             opened = stack.pop()
+            done = opened.items
             if opened.is_map:
-                node = new(ymap, (tuple(opened.items), opened.loc))
+                node = new(ymap, (tuple(zip(done[::2], done[1::2], strict=True)), opened.loc))
             else:
-                node = new(yseq, (tuple(opened.items), opened.loc))
+                node = new(yseq, (tuple(done), opened.loc))
             if opened.anchor is not None:
                 anchors[opened.anchor] = (node, anchors[opened.anchor][1])
         if not stack:
-            root = node
-            break
-        top = stack[-1]
-        if not top.is_map:
-            top.items.append(node)
-        elif top.key is no_key:
-            if type(node) is not yscalar and error is None:
-                error = Problem(
-                    node.loc, "E001", "a mapping key must be plain text, not a list or map"
-                )
-            top.key = node
-        else:
-            top.items.append((top.key, node))
-            top.key = no_key
-        event = get()
+            return _done(get, node, error)
+        items = stack[-1].items
+        # a list or map as a key is our error, found where the old tree walk found it
+        if error is None and stack[-1].is_map and not len(items) % 2 and type(node) is not yscalar:
+            error = Problem(node.loc, "E001", "a mapping key must be plain text, not a list or map")
+        items.append(node)
 
+
+def _duplicate_anchor(first: yaml.Mark, second: yaml.Mark) -> ComposerError:
+    return ComposerError(
+        "found duplicate anchor; first occurrence", first, "second occurrence", second
+    )
+
+
+def _done(get: Callable[[], yaml.Event], root: YNode, error: Problem | None) -> YNode:
+    """The document's end: a second document is the composer's error, then ours."""
     get()  # document end
     event = get()
     if type(event) is not yaml.StreamEndEvent:
