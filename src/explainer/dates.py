@@ -74,10 +74,11 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         r"|this evening|earlier today)\b)",
     ),
 ]  # fmt: skip
-# Every form starts with a digit, a capital letter or a relative word; the lookahead lets
-# the engine skip other positions without trying each alternative there.
+# Every form starts at a word boundary, with a digit, a capital letter or a relative
+# word; the lookahead lets the engine skip other positions (most letters are inside a
+# word) without trying each alternative there.
 _DATES = re.compile(
-    r"(?=[0-9A-Zytle])(?:" + "|".join(_alt(kind, t) for kind, t in _ALTERNATIVES) + ")"
+    r"(?=\b[0-9A-Zytle])(?:" + "|".join(_alt(kind, t) for kind, t in _ALTERNATIVES) + ")"
 )
 _GROUPS: dict[str, dict[str, str]] = {
     kind: {
@@ -188,10 +189,16 @@ def _closest_year(month: int, day: int, published: dt.date) -> int | None:
     return best[1] if best else None
 
 
+_NO_EVIDENCE = Evidence(frozenset(), frozenset())
+
+
 def resolve(text: str, published: dt.date) -> Evidence:
+    found = mentions(text)
+    if not found:  # most quotes: nothing to resolve
+        return _NO_EVIDENCE
     dates: set[dt.date] = set()
     months: set[tuple[int, int]] = set()
-    for m in mentions(text):
+    for m in found:
         if m.day is not None and m.month is not None:
             year = m.year if m.year is not None else _closest_year(m.month, m.day, published)
             if year is not None and _valid(year, m.month, m.day):

@@ -78,12 +78,13 @@ def _is_word(c: str) -> bool:
 
 def find_part(hay: str, part: str, start: int = 0) -> int:
     """Index of part in hay at or after start, on word boundaries; -1 if absent."""
+    n, size = len(part), len(hay)
+    # a boundary only matters where the part itself starts or ends inside a word
+    word_start, word_end = _is_word(part[0]), _is_word(part[-1])
     i = hay.find(part, start)
     while i >= 0:
-        before = hay[i - 1] if i > 0 else " "
-        after = hay[i + len(part)] if i + len(part) < len(hay) else " "
-        ok_start = not (_is_word(part[0]) and _is_word(before))
-        ok_end = not (_is_word(part[-1]) and _is_word(after))
+        ok_start = not word_start or i == 0 or not _is_word(hay[i - 1])
+        ok_end = not word_end or i + n >= size or not _is_word(hay[i + n])
         if ok_start and ok_end:
             return i
         i = hay.find(part, i + 1)
