@@ -43,6 +43,7 @@ class Context:
         self._records: dict[int, list[tuple[RecordSpec, YMap]]] = {}
         self._typed: dict[tuple[int, tuple[type, ...]], list[FieldValue]] = {}
         self._by_type: dict[int, dict[type, list[FieldValue]]] = {}
+        self._keys: dict[int, list[tuple[str, ...]]] = {}
 
     @cached_property
     def claims(self) -> list[ClaimRef]:
@@ -107,6 +108,17 @@ class Context:
         got = self._records.get(key)
         if got is None:
             got = self._records[key] = walk_records(doc)
+        return got
+
+    def keys(self, doc: Document) -> list[tuple[str, ...]]:
+        """The key names of each record, in the order of records(doc), duplicates kept."""
+        key = id(doc)
+        got = self._keys.get(key)
+        if got is None:
+            got = self._keys[key] = [
+                tuple([k.value if type(k.value) is str else str(k.value) for k, _ in node.items])
+                for _, node in self.records(doc)
+            ]
         return got
 
     def capture(self, source_id: str) -> NormalizedCapture | None:
