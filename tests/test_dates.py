@@ -72,3 +72,15 @@ def test_full_date_needs_the_year() -> None:
     evidence = resolve("January 16", PUBLISHED)
     assert supports(mentions("16 January 2024")[0], evidence)
     assert not supports(mentions("16 January 2023")[0], evidence)
+
+
+def test_date_forms_are_grouped_in_their_original_order() -> None:
+    # the grouped pattern tries, at each position, the forms that can start there in
+    # the order of _ALTERNATIVES; every form must be in exactly one group
+    from explainer.dates import _ALTERNATIVES, _CAPITAL_FIRST, _DIGIT_FIRST
+
+    order = [kind for kind, _ in _ALTERNATIVES]
+    assert sorted([*_DIGIT_FIRST, *_CAPITAL_FIRST, "relative"]) == sorted(order)
+    for group in (_DIGIT_FIRST, _CAPITAL_FIRST):
+        assert [k for k in order if k in group] == list(group)
+    assert order[-1] == "relative"

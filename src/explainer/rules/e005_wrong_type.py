@@ -6,7 +6,7 @@ from .. import schema as s
 from ..problems import Loc, Problem
 from ..yamltree import YMap, YNode, YScalar, YSeq, describe
 from .base import Context, Rule
-from .walk import documents, scalar_type
+from .walk import documents
 
 
 def expected(ftype: s.FieldType) -> str:
@@ -77,12 +77,15 @@ def check(ctx: Context) -> Iterator[Problem]:
                     f"each entry of {doc.spec.filename} must be a mapping of keys, "
                     f"not {describe(item)}",
                 )
+        known = _KINDS
         for fv in ctx.fields(doc):
-            ftype = scalar_type(fv)
+            ftype = fv.field.type if fv.item_of is None else fv.item_of.item  # scalar_type
             value = fv.value
             # most values are scalars of an accepted kind: settle those with one lookup
-            if type(value) is YScalar and value.kind in _scalar_kinds(ftype):
-                continue
+            if type(value) is YScalar:
+                kinds = known.get(type(ftype))
+                if value.kind in (_scalar_kinds(ftype) if kinds is None else kinds):
+                    continue
             if fv.item_of is not None and isinstance(ftype, s.Record):
                 continue
             if fv.item_of is None and isinstance(fv.field.type, s.ListOf):
