@@ -242,8 +242,17 @@ class ActorNames:
                 if name.strip():
                     self._by_name.setdefault(name, actor)
         names = sorted(self._by_name, key=len, reverse=True)  # longest name wins
+        # Every match starts with the first character of some name: the lookahead lets
+        # the engine pass any other position without trying each name there.
+        firsts = "".join(re.escape(c) for c in sorted({n[0] for n in names}))
         self._pattern = (
-            re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+            re.compile(
+                r"(?<!\w)(?=["
+                + firsts
+                + r"])("
+                + "|".join(re.escape(n) for n in names)
+                + r")(?!\w)"
+            )
             if names
             else None
         )
@@ -352,24 +361,39 @@ def _list_converter(ftype: s.ListOf) -> Converter:
 
         return records
 
+    if isinstance(ftype.item, s.ListOf):  # a list of lists: each keeps its index
+
+        def lists(node: YNode, at: dict[str, Loc], key: str) -> Any:
+            if type(node) is not YSeq:
+                return _INVALID
+            built = [item(n, at, f"{key}.{i}") for i, n in enumerate(node.items)]
+            return tuple([v for v in built if v is not _INVALID])
+
+        return lists
+
     def scalars(node: YNode, at: dict[str, Loc], key: str) -> Any:
         if type(node) is not YSeq:
             return _INVALID
-        built = [item(n, at, f"{key}.{i}") for i, n in enumerate(node.items)]
-        return tuple([v for v in built if v is not _INVALID])
+        out = []
+        for i, n in enumerate(node.items):
+            if type(n) is YScalar:  # each scalar item's own position, as "tags.0"
+                at[f"{key}.{i}"] = n.loc
+            v = item(n, at, key)
+            if v is not _INVALID:
+                out.append(v)
+        return tuple(out)
 
     return scalars
 
 
 def _scalar_converter(ftype: s.FieldType) -> Converter:
-    # Each converter checks the node kind and records the position itself: one call per
-    # value instead of a chain of them, on the loader's hottest path.
+    # One call per value, on the loader's hottest path. A scalar's position is recorded
+    # by whoever holds it: build_record for a field, the list converter for an item.
     if isinstance(ftype, s.Bool):
 
         def flag(node: YNode, at: dict[str, Loc], key: str) -> Any:
             if type(node) is not YScalar:
                 return _INVALID
-            at[key] = node.loc
             return node.value if isinstance(node.value, bool) else _INVALID
 
         return flag
@@ -379,7 +403,6 @@ def _scalar_converter(ftype: s.FieldType) -> Converter:
         def number(node: YNode, at: dict[str, Loc], key: str) -> Any:
             if type(node) is not YScalar:
                 return _INVALID
-            at[key] = node.loc
             v = node.value
             if isinstance(v, bool) or not isinstance(v, int | float):
                 return _INVALID
@@ -391,7 +414,6 @@ def _scalar_converter(ftype: s.FieldType) -> Converter:
         def date(node: YNode, at: dict[str, Loc], key: str) -> Any:
             if type(node) is not YScalar:
                 return _INVALID
-            at[key] = node.loc
             d = parse_date(node.raw) if node.kind in ("timestamp", "str") else None
             return _INVALID if d is None else d
 
@@ -402,7 +424,6 @@ def _scalar_converter(ftype: s.FieldType) -> Converter:
         def choice(node: YNode, at: dict[str, Loc], key: str) -> Any:
             if type(node) is not YScalar:
                 return _INVALID
-            at[key] = node.loc
             # `verdict: false` is a choice, not a boolean, to a contributor
             if node.kind in ("str", "bool"):
                 return node.raw if node.raw in values else _INVALID
@@ -420,7 +441,6 @@ def _scalar_converter(ftype: s.FieldType) -> Converter:
     def text(node: YNode, at: dict[str, Loc], key: str) -> Any:
         if type(node) is not YScalar:
             return _INVALID
-        at[key] = node.loc
         v = node.value
         if node.kind != "str" or not isinstance(v, str) or not v.strip():
             return _INVALID

@@ -16,9 +16,14 @@ def _maps(node: YNode | None) -> Iterator[YMap]:
         node = stack.pop()
         if type(node) is YMap:
             yield node
-            stack.extend(v for _, v in reversed(node.items) if type(v) is not YScalar)
+            inner = [v for _, v in node.items if type(v) is not YScalar]
         elif type(node) is YSeq:
-            stack.extend(v for v in reversed(node.items) if type(v) is not YScalar)
+            inner = [v for v in node.items if type(v) is not YScalar]
+        else:
+            continue
+        if inner:
+            inner.reverse()  # popped in document order
+            stack += inner
 
 
 def check(ctx: Context) -> Iterator[Problem]:
