@@ -84,3 +84,26 @@ def test_date_forms_are_grouped_in_their_original_order() -> None:
     for group in (_DIGIT_FIRST, _CAPITAL_FIRST):
         assert [k for k in order if k in group] == list(group)
     assert order[-1] == "relative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, January 16, 2024 and 22-24 April, yesterday",
+        "16th of January 2024; Jan. 16; April 22-24, 2024; May 2023; in March",
+        "2024-01-16 and 16 Jan and Monday, January 18, and last night",
+        "Earlier today, THIS MORNING, tonight and tomorrow",
+        "Anyday Tuesdays 3 Januaryx 1999-13-40",
+    ],
+)
+def test_grouped_pattern_finds_what_the_flat_one_finds(text: str) -> None:
+    import re
+
+    from explainer.dates import _ALTERNATIVES, _DATES, _alt
+
+    flat = re.compile(
+        r"(?=[0-9A-Zytle])(?:" + "|".join(_alt(kind, t) for kind, t in _ALTERNATIVES) + ")"
+    )
+    assert [(m.span(), m.lastgroup, m.groupdict()) for m in _DATES.finditer(text)] == [
+        (m.span(), m.lastgroup, m.groupdict()) for m in flat.finditer(text)
+    ]
