@@ -98,15 +98,15 @@ class _Resolver:
         self._resolve = resolver.resolve
         # None keys a wildcard resolver that could match any first character
         self.first = None if None in table else frozenset(k for k in table if k)
-        self._cache: dict[str, str] = {}
+        self.cache: dict[str, str] = {}
 
     def tag(self, value: str) -> str:
         first = self.first
         if first is not None and value and value[0] not in first:
             return _STR_TAG
-        tag = self._cache.get(value)
+        tag = self.cache.get(value)
         if tag is None:
-            tag = self._cache[value] = self._resolve(yaml.ScalarNode, value, (True, False))
+            tag = self.cache[value] = self._resolve(yaml.ScalarNode, value, (True, False))
         return tag
 
 
@@ -179,7 +179,7 @@ def _events_to_tree(get: Callable[[], yaml.Event], path: str) -> YNode | None:
     new, yscalar, yseq, ymap, loc_ = tuple.__new__, YScalar, YSeq, YMap, Loc
     tags, textual, str_tag = _SCALAR_TAGS, _TEXTUAL_KINDS, _STR_TAG
     resolver = _Resolver()
-    resolve, first = resolver.tag, resolver.first
+    resolve, first, resolved = resolver.tag, resolver.first, resolver.cache
     anchors: dict[str, tuple[YNode | _Open, yaml.Mark]] = {}
     stack: list[_Open] = []
     items: list[YNode] | None = None  # those of the innermost open collection
@@ -198,7 +198,7 @@ def _events_to_tree(get: Callable[[], yaml.Event], path: str) -> YNode | None:
                 if not event.implicit[0] or (first is not None and raw and raw[0] not in first):
                     tag = str_tag
                 else:
-                    tag = resolve(raw)
+                    tag = resolved.get(raw) or resolve(raw)
             k = tags.get(tag, "other")
             mark = event.start_mark
             node: YNode = new(
