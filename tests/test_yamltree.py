@@ -161,3 +161,14 @@ def test_mutated_files_agree_with_the_composer(base: str, cuts: list) -> None:
         at %= len(text) + 1
         text = text[:at] + piece + text[at + drop :]
     assert outcome(parse, text) == outcome(reference, text)
+
+
+def test_deep_nesting_is_no_recursion_error() -> None:
+    # the tree is built from the event stream with a stack, not by recursion, so a
+    # hostile file nested thousands deep is parsed like any other
+    depth = 5000
+    node = parse("[" * depth + "]" * depth, "data/x.yaml")
+    for _ in range(depth - 1):
+        assert isinstance(node, YSeq) and len(node.items) == 1
+        node = node.items[0]
+    assert node == YSeq((), Loc("data/x.yaml", 1, depth))
