@@ -72,3 +72,38 @@ def test_full_date_needs_the_year() -> None:
     evidence = resolve("January 16", PUBLISHED)
     assert supports(mentions("16 January 2024")[0], evidence)
     assert not supports(mentions("16 January 2023")[0], evidence)
+
+
+def test_date_forms_are_grouped_in_their_original_order() -> None:
+    # the grouped pattern tries, at each position, the forms that can start there in
+    # the order of _ALTERNATIVES; every form must be in exactly one group
+    from explainer.dates import _ALTERNATIVES, _CAPITAL_FIRST, _DIGIT_FIRST
+
+    order = [kind for kind, _ in _ALTERNATIVES]
+    assert sorted([*_DIGIT_FIRST, *_CAPITAL_FIRST, "relative"]) == sorted(order)
+    for group in (_DIGIT_FIRST, _CAPITAL_FIRST):
+        assert [k for k in order if k in group] == list(group)
+    assert order[-1] == "relative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, January 16, 2024 and 22-24 April, yesterday",
+        "16th of January 2024; Jan. 16; April 22-24, 2024; May 2023; in March",
+        "2024-01-16 and 16 Jan and Monday, January 18, and last night",
+        "Earlier today, THIS MORNING, tonight and tomorrow",
+        "Anyday Tuesdays 3 Januaryx 1999-13-40",
+    ],
+)
+def test_grouped_pattern_finds_what_the_flat_one_finds(text: str) -> None:
+    import re
+
+    from explainer.dates import _ALTERNATIVES, _DATES, _alt
+
+    flat = re.compile(
+        r"(?=[0-9A-Zytle])(?:" + "|".join(_alt(kind, t) for kind, t in _ALTERNATIVES) + ")"
+    )
+    assert [(m.span(), m.lastgroup, m.groupdict()) for m in _DATES.finditer(text)] == [
+        (m.span(), m.lastgroup, m.groupdict()) for m in flat.finditer(text)
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -65,3 +66,18 @@ def test_garbage_never_raises(project: Project, garbage: str) -> None:
     ds = load(project.data, root=project.root)
     assert ds.events == ()
     assert all(p.loc.path for p in project.problems())
+
+
+def test_built_records_equal_what_their_constructor_makes(project: Project) -> None:
+    # the builder fills each frozen record's fields directly; nothing may tell the
+    # difference from calling the dataclass itself
+    ds = load(project.data, root=project.root)
+    records = [*ds.events, *ds.actors, *ds.sources, *ds.topics, *ds.factchecks]
+    records += [c for r in records for c in getattr(r, "claims", ())]
+    records += [c for r in records for c in getattr(r, "cite", ())]
+    assert len({type(r) for r in records}) >= 5
+    for r in records:
+        again = type(r)(**{f.name: getattr(r, f.name) for f in dataclasses.fields(r)})
+        assert again == r and vars(again) == vars(r)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            r.loc = None  # type: ignore[misc]

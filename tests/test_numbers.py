@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from explainer.numbers import as_written, figures, numbers
+from explainer.numbers import as_written, digitize, figures, numbers
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,41 @@ def test_dates_are_not_figures(text: str) -> None:
 def test_as_written_keeps_the_contributors_words() -> None:
     assert as_written("Pakistan said three children died", Decimal(3)) == "three"
     assert as_written("about 1,500 people", Decimal(1500)) == "1,500"
+
+
+TRICKY = [
+    "no one was hurt",
+    "At First light, one-sided talks",
+    "the ſecond day",  # long s: folds to s in the pattern, not in str.lower()
+    "the fİrst day",  # dotted capital I
+    "ＦＩＲＳＴ and ＯＮＥ",  # full width: NFKC makes them ASCII
+    "a six-year-old and twenty-one others",
+    "10 billion dollars, 3 Thousand people, 2 MILLION",
+    "10\u00a0billion",
+    "plain text with nothing to change",
+    "",
+]
+
+
+def _digitize_every_step(text: str) -> str:
+    """digitize() as it was, with every substitution always applied."""
+    import contextlib
+    import unicodedata
+
+    from text_to_num import alpha2digit
+
+    from explainer import numbers as n
+
+    text = unicodedata.normalize("NFKC", text)
+    text = n._NOT_COUNTS.sub(lambda m: n._protect(m.group(0)), text)
+    text = n._HYPHENATED.sub(" ", text)
+    text = n._SCALE_AFTER_DIGIT.sub(lambda m: m.group(1) + n._protect(m.group(2)), text)
+    with contextlib.suppress(Exception):  # as digitize does
+        text = alpha2digit(text, "en", threshold=0)
+    return text.replace(n._JOINER, "")
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_skipped_substitutions_change_nothing(text: str) -> None:
+    # digitize() skips a substitution when ASCII text lacks the words it needs
+    assert digitize(text) == _digitize_every_step(text)

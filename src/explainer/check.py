@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from types import MappingProxyType
 
 from .gcpause import paused
-from .model import Cite, ClaimRef, Dataset, Event
+from .model import ClaimRef, Dataset, Event, statement_cites
 from .problems import Problem
 from .rules import RULES, Context, Rule
 
-
-def statement_cites(ds: Dataset) -> Iterator[Cite]:
-    """A fact-check naming a source must quote it exactly, like any citation."""
-    for fc in ds.factchecks:
-        if fc.source:
-            at = {"source": fc.at.get("source", fc.loc), "quote": fc.at.get("statement", fc.loc)}
-            yield Cite(fc.source, fc.statement, fc.loc, MappingProxyType(at))
-
-
-def _all_cites(ds: Dataset) -> Iterator[Cite]:
-    yield from ds.cites()
-    yield from statement_cites(ds)
+# statement_cites lives with the model now (the rule context lists cites too); it is
+# still importable from here
+__all__ = ["check", "check_claim", "check_event", "statement_cites"]
 
 
 def _run(rule: Rule, ctx: Context) -> Iterator[Problem]:
@@ -31,10 +21,10 @@ def _run(rule: Rule, ctx: Context) -> Iterator[Problem]:
         for event in ctx.ds.events:
             yield from rule.fn(ctx, event)
     elif rule.scope == "claim":
-        for ref in ctx.ds.claims():
+        for ref in ctx.claims:
             yield from rule.fn(ctx, ref)
     elif rule.scope == "cite":
-        for cite in _all_cites(ctx.ds):
+        for cite in ctx.cites:
             yield from rule.fn(ctx, cite)
     else:  # pragma: no cover - guarded by a test over RULES
         raise ValueError(f"unknown rule scope {rule.scope!r}")

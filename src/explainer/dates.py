@@ -74,11 +74,23 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         r"|this evening|earlier today)\b)",
     ),
 ]  # fmt: skip
-# Every form starts with a digit, a capital letter or a relative word; the lookahead lets
-# the engine skip other positions without trying each alternative there.
+# Every form starts at a word boundary, with a digit, a capital letter or a relative
+# word; the lookahead lets the engine skip other positions (most letters are inside a
+# word) without trying each alternative there.
+_FORMS = {kind: _alt(kind, t) for kind, t in _ALTERNATIVES}
+# Grouped by the character a form starts with (the relative words start with a letter
+# of either case): at a digit only the digit forms are tried, at a capital only the
+# month and weekday forms, each group in the order of _ALTERNATIVES, so that the first
+# form to match at a position is the same as with one flat alternation.
+_DIGIT_FIRST = ("iso", "dd_range", "dm")
+_CAPITAL_FIRST = ("md_range", "md", "my", "m", "weekday")
 _DATES = re.compile(
-    r"(?=[0-9A-Zytle])(?:" + "|".join(_alt(kind, t) for kind, t in _ALTERNATIVES) + ")"
-)
+    r"(?=\b[0-9A-Zytle])(?:"
+    + r"(?=[0-9])(?:" + "|".join(_FORMS[k] for k in _DIGIT_FIRST) + ")"
+    + r"|(?=[A-Z])(?:" + "|".join(_FORMS[k] for k in _CAPITAL_FIRST) + ")"
+    + "|" + _FORMS["relative"]
+    + ")"
+)  # fmt: skip
 _GROUPS: dict[str, dict[str, str]] = {
     kind: {
         name.removeprefix(f"{kind}_"): name
@@ -188,10 +200,16 @@ def _closest_year(month: int, day: int, published: dt.date) -> int | None:
     return best[1] if best else None
 
 
+_NO_EVIDENCE = Evidence(frozenset(), frozenset())
+
+
 def resolve(text: str, published: dt.date) -> Evidence:
+    found = mentions(text)
+    if not found:  # most quotes: nothing to resolve
+        return _NO_EVIDENCE
     dates: set[dt.date] = set()
     months: set[tuple[int, int]] = set()
-    for m in mentions(text):
+    for m in found:
         if m.day is not None and m.month is not None:
             year = m.year if m.year is not None else _closest_year(m.month, m.day, published)
             if year is not None and _valid(year, m.month, m.day):

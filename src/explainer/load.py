@@ -33,9 +33,10 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
+def _read_text(path: Path | str, rel: str, problems: list[Problem]) -> str | None:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read()
     except OSError as exc:
         problems.append(Problem(Loc(rel), "E001", f"cannot read file: {exc.strerror}"))
         return None
@@ -66,8 +67,9 @@ def parse_capture(source_id: str, rel: str, text: str) -> Capture:
                 break
     passages: list[str] = []
     current: list[str] = []
+    separator = CAPTURE_SEPARATOR.match
     for line in lines[start:]:
-        if CAPTURE_SEPARATOR.match(line):
+        if "[" in line and separator(line):  # every separator has its bracket
             passages.append("\n".join(current).strip())
             current = []
         else:
@@ -76,6 +78,35 @@ def parse_capture(source_id: str, rel: str, text: str) -> Capture:
     return Capture(
         source_id, rel, tuple(p for p in passages if p), first_line=start + 1, header=header
     )
+
+
+def _captures(cap_dir: Path, root: Path, problems: list[Problem]) -> dict[str, Capture]:
+    """Every captures/<id>.txt, in name order.
+
+    Plain strings rather than a Path per file: with thousands of captures, building,
+    comparing and relativising Path objects cost more than reading the files."""
+    captures: dict[str, Capture] = {}
+    if not cap_dir.is_dir():
+        return captures
+    base = _rel(cap_dir, root)
+    with os.scandir(cap_dir) as it:
+        # what Path(name).suffix == ".txt" means: a dot that does not start the name
+        entries = [e for e in it if e.name.endswith(".txt") and len(e.name) > 4]
+    # the order Path objects would sort in: by name, ignoring case where the OS does
+    entries.sort(key=lambda e: os.path.normcase(e.name))
+    for entry in entries:
+        try:  # the directory listing usually knows, without a stat per file
+            if not entry.is_file():
+                continue
+        except OSError:
+            continue
+        name = entry.name
+        stem = name[:-4]
+        rel = name if base == "." else f"{base}/{name}"
+        text = _read_text(entry.path, rel, problems)
+        if text is not None:
+            captures[stem] = parse_capture(stem, rel, text)
+    return captures
 
 
 def load(data_dir: str | Path = "data", root: str | Path = ".") -> Dataset:
@@ -115,16 +146,7 @@ def _load(data_dir: Path, root: Path) -> Dataset:
                     if record is not None:
                         records.append(record)
 
-    captures: dict[str, Capture] = {}
-    cap_dir = data / "captures"
-    if cap_dir.is_dir():
-        for path in sorted(cap_dir.iterdir()):
-            if path.suffix != ".txt" or not path.is_file():
-                continue
-            rel = _rel(path, root)
-            text = _read_text(path, rel, problems)
-            if text is not None:
-                captures[path.stem] = parse_capture(path.stem, rel, text)
+    captures = _captures(data / "captures", root, problems)
 
     sources = tuple(r for r in built["sources.yaml"] if isinstance(r, Source))
     known = {src.id for src in sources}

@@ -7,11 +7,12 @@ run on everything else and a contributor sees all problems in one pass.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -241,8 +242,17 @@ class ActorNames:
                 if name.strip():
                     self._by_name.setdefault(name, actor)
         names = sorted(self._by_name, key=len, reverse=True)  # longest name wins
+        # Every match starts with the first character of some name: the lookahead lets
+        # the engine pass any other position without trying each name there.
+        firsts = "".join(re.escape(c) for c in sorted({n[0] for n in names}))
         self._pattern = (
-            re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+            re.compile(
+                r"(?<!\w)(?=["
+                + firsts
+                + r"])("
+                + "|".join(re.escape(n) for n in names)
+                + r")(?!\w)"
+            )
             if names
             else None
         )
@@ -260,6 +270,14 @@ class ActorNames:
         for _, actor in self.find(text):
             seen.setdefault(actor.id, actor)
         return list(seen.values())
+
+
+def statement_cites(ds: Dataset) -> Iterator[Cite]:
+    """A fact-check naming a source must quote it exactly, like any citation."""
+    for fc in ds.factchecks:
+        if fc.source:
+            at = {"source": fc.at.get("source", fc.loc), "quote": fc.at.get("statement", fc.loc)}
+            yield Cite(fc.source, fc.statement, fc.loc, MappingProxyType(at))
 
 
 def _first_by_id(records: tuple[Any, ...]) -> Mapping[str, Any]:
@@ -295,6 +313,7 @@ def parse_date(raw: str) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=65536)  # the builder and E009 both ask about every URL
 def is_http_url(raw: str) -> bool:
     from urllib.parse import urlsplit
 
@@ -302,76 +321,205 @@ def is_http_url(raw: str) -> bool:
         parts = urlsplit(raw)
     except ValueError:
         return False
-    return (
-        parts.scheme in ("http", "https")
-        and bool(parts.netloc)
-        and not any(c.isspace() or ord(c) < 32 for c in raw)
-    )
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not _URL_BAD.search(raw)
 
 
-def _value(ftype: s.FieldType, node: YNode, at: dict[str, Loc], key: str) -> Any:
-    """Convert one node to its model value, or _INVALID when it breaks the contract."""
+# \s is str.isspace() in Python's re; with the C0 controls, what a URL may not contain.
+_URL_BAD = re.compile(r"[\s\x00-\x1f]")
+
+
+Converter = Callable[[YNode, dict[str, Loc], str], Any]
+
+
+def _converter(ftype: s.FieldType) -> Converter:
+    """A function turning a node into its model value, or _INVALID when it breaks the
+    contract. Chosen once per field type, so building a record asks no type questions."""
     if isinstance(ftype, s.ListOf):
-        if not isinstance(node, YSeq):
+        return _list_converter(ftype)
+    if isinstance(ftype, s.Record):
+        spec = ftype.spec
+
+        def record(node: YNode, at: dict[str, Loc], key: str) -> Any:
+            if type(node) is not YMap:
+                return _INVALID
+            built = build_record(spec, node)
+            return _INVALID if built is None else built
+
+        return record
+    return _scalar_converter(ftype)
+
+
+def _list_converter(ftype: s.ListOf) -> Converter:
+    item = _converter(ftype.item)
+    if isinstance(ftype.item, s.Record):  # records keep their own positions
+
+        def records(node: YNode, at: dict[str, Loc], key: str) -> Any:
+            if type(node) is not YSeq:
+                return _INVALID
+            built = [item(n, at, key) for n in node.items]
+            return tuple([v for v in built if v is not _INVALID])
+
+        return records
+
+    if isinstance(ftype.item, s.ListOf):  # a list of lists: each keeps its index
+
+        def lists(node: YNode, at: dict[str, Loc], key: str) -> Any:
+            if type(node) is not YSeq:
+                return _INVALID
+            built = [item(n, at, f"{key}.{i}") for i, n in enumerate(node.items)]
+            return tuple([v for v in built if v is not _INVALID])
+
+        return lists
+
+    def scalars(node: YNode, at: dict[str, Loc], key: str) -> Any:
+        if type(node) is not YSeq:
             return _INVALID
         out = []
-        for i, item in enumerate(node.items):
-            v = _value(ftype.item, item, at, f"{key}.{i}")
+        for i, n in enumerate(node.items):
+            if type(n) is YScalar:  # each scalar item's own position, as "tags.0"
+                at[f"{key}.{i}"] = n.loc
+            v = item(n, at, key)
             if v is not _INVALID:
                 out.append(v)
         return tuple(out)
-    if isinstance(ftype, s.Record):
-        if not isinstance(node, YMap):
-            return _INVALID
-        built = build_record(ftype.spec, node)
-        return _INVALID if built is None else built
-    if not isinstance(node, YScalar):
-        return _INVALID
-    at[key] = node.loc
-    v = node.value
+
+    return scalars
+
+
+def _scalar_converter(ftype: s.FieldType) -> Converter:
+    # One call per value, on the loader's hottest path. A scalar's position is recorded
+    # by whoever holds it: build_record for a field, the list converter for an item.
     if isinstance(ftype, s.Bool):
-        return v if isinstance(v, bool) else _INVALID
+
+        def flag(node: YNode, at: dict[str, Loc], key: str) -> Any:
+            if type(node) is not YScalar:
+                return _INVALID
+            return node.value if isinstance(node.value, bool) else _INVALID
+
+        return flag
     if isinstance(ftype, s.Number):
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            return _INVALID
-        return float(v) if ftype.minimum <= v <= ftype.maximum else _INVALID
-    if isinstance(ftype, s.Enum) and node.kind in ("str", "bool"):
-        # `verdict: false` is a choice, not a boolean, to a contributor
-        return node.raw if node.raw in ftype.values else _INVALID
+        low, high = ftype.minimum, ftype.maximum
+
+        def number(node: YNode, at: dict[str, Loc], key: str) -> Any:
+            if type(node) is not YScalar:
+                return _INVALID
+            v = node.value
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                return _INVALID
+            return float(v) if low <= v <= high else _INVALID
+
+        return number
     if isinstance(ftype, s.Date):
-        d = parse_date(node.raw) if node.kind in ("timestamp", "str") else None
-        return _INVALID if d is None else d
-    if node.kind != "str" or not isinstance(v, str) or not v.strip():
-        return _INVALID
-    if isinstance(ftype, s.Slug) and not s.SLUG_RE.match(v):
-        return _INVALID
-    if isinstance(ftype, s.Url) and not is_http_url(v):
-        return _INVALID
-    if isinstance(ftype, s.Enum) and v not in ftype.values:
-        return _INVALID
-    if isinstance(ftype, s.Pattern) and not ftype.regex.match(v):
-        return _INVALID
-    return v
+
+        def date(node: YNode, at: dict[str, Loc], key: str) -> Any:
+            if type(node) is not YScalar:
+                return _INVALID
+            d = parse_date(node.raw) if node.kind in ("timestamp", "str") else None
+            return _INVALID if d is None else d
+
+        return date
+    if isinstance(ftype, s.Enum):
+        values = ftype.values
+
+        def choice(node: YNode, at: dict[str, Loc], key: str) -> Any:
+            if type(node) is not YScalar:
+                return _INVALID
+            # `verdict: false` is a choice, not a boolean, to a contributor
+            if node.kind in ("str", "bool"):
+                return node.raw if node.raw in values else _INVALID
+            return _INVALID
+
+        return choice
+    valid: Callable[[str], object] | None = None
+    if isinstance(ftype, s.Slug):
+        valid = s.SLUG_RE.match
+    elif isinstance(ftype, s.Url):
+        valid = is_http_url
+    elif isinstance(ftype, s.Pattern):
+        valid = ftype.regex.match
+
+    def text(node: YNode, at: dict[str, Loc], key: str) -> Any:
+        if type(node) is not YScalar:
+            return _INVALID
+        v = node.value
+        if node.kind != "str" or not isinstance(v, str) or not v.strip():
+            return _INVALID
+        if valid is not None and not valid(v):
+            return _INVALID
+        return v
+
+    return text
+
+
+@dataclass(frozen=True)
+class _Builder:
+    """What building one kind of record needs, worked out once from its spec."""
+
+    spec: s.RecordSpec  # held, so that the id keying _BUILDERS is never reused
+    model: type
+    converters: Mapping[str, Converter]
+    required: tuple[tuple[str, bool], ...]  # (name, is a list)
+    defaults: Mapping[str, Any]
+
+
+_BUILDERS: dict[int, _Builder] = {}
+
+
+def _builder(spec: s.RecordSpec) -> _Builder:
+    got = _BUILDERS.get(id(spec))
+    if got is None:
+        model = _MODELS[spec.name]
+        got = _BUILDERS[id(spec)] = _Builder(
+            spec,
+            model,
+            {f.name: _converter(f.type) for f in spec.fields},
+            tuple((f.name, isinstance(f.type, s.ListOf)) for f in spec.fields if f.required),
+            _defaults(model),
+        )
+    return got
+
+
+def _defaults(model: type) -> dict[str, Any]:
+    return {
+        f.name: f.default for f in dataclasses.fields(model) if f.default is not dataclasses.MISSING
+    }
 
 
 def build_record(spec: s.RecordSpec, node: YMap) -> Any:
     """The model object for one mapping, or None when a required field is unusable."""
+    b = _BUILDERS.get(id(spec)) or _builder(spec)
+    converters = b.converters
     kwargs: dict[str, Any] = {}
     at: dict[str, Loc] = {}
-    seen: set[str] = set()
     for key_node, value_node in node.items:
-        name = str(key_node.value)
-        f = spec.get(name)
-        if f is None or name in seen:
+        name = key_node.value
+        if type(name) is not str:
+            name = str(name)
+        convert = converters.get(name)
+        if convert is None or name in at:
             continue  # unknown and duplicate keys are reported by rules
-        seen.add(name)
-        at.setdefault(name, value_node.loc)
-        v = _value(f.type, value_node, at, name)
+        at[name] = value_node.loc
+        v = convert(value_node, at, name)
         if v is not _INVALID:
             kwargs[name] = v
-    for f in spec.fields:
-        if f.required and f.name not in kwargs:
-            if not isinstance(f.type, s.ListOf):
+    for name, is_list in b.required:
+        if name not in kwargs:
+            if not is_list:
                 return None
-            kwargs[f.name] = ()  # a missing list is reported by E004; the record stays usable
-    return _MODELS[spec.name](loc=node.loc, at=MappingProxyType(at), **kwargs)
+            kwargs[name] = ()  # a missing list is reported by E004; the record stays usable
+    return _new(b, node.loc, MappingProxyType(at), kwargs)
+
+
+def _new(b: _Builder, loc: Loc, at: Positions, kwargs: dict[str, Any]) -> Any:
+    """The frozen model object that b.model(loc=loc, at=at, **kwargs) would make.
+
+    A frozen dataclass sets each field through object.__setattr__ in __init__, which
+    dominates building tens of thousands of small records; filling the instance's
+    __dict__ with the same values is several times cheaper and leaves the same object."""
+    obj = object.__new__(b.model)
+    d = obj.__dict__
+    d.update(b.defaults)
+    d.update(kwargs)
+    d["loc"] = loc
+    d["at"] = at
+    return obj

@@ -35,14 +35,21 @@ _SCALE_AFTER_DIGIT = re.compile(r"(\d\s*)(thousand|million|billion|trillion)\b",
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+@lru_cache(maxsize=65536)  # numbers() and figures() both read every quote
 def digitize(text: str) -> str:
     """Text with spelled-out numbers replaced by digits (ordinal words kept)."""
     text = unicodedata.normalize("NFKC", text)
-    text = _NOT_COUNTS.sub(lambda m: _protect(m.group(0)), text)
+    # Each substitution below needs a word that ASCII text can be searched for cheaply;
+    # other text goes through the patterns, whose case folding reaches beyond ASCII.
+    low = text.lower() if text.isascii() else None
+    if low is None or "one" in low or "first" in low or "second" in low:
+        text = _NOT_COUNTS.sub(lambda m: _protect(m.group(0)), text)
     # "six-year-old" hides a number from the library; "twenty-one" reads the same spaced
-    text = _HYPHENATED.sub(" ", text)
+    if "-" in text:
+        text = _HYPHENATED.sub(" ", text)
     # "10 billion" is read by our own pattern; the library would split it in two
-    text = _SCALE_AFTER_DIGIT.sub(lambda m: m.group(1) + _protect(m.group(2)), text)
+    if low is None or "illion" in low or "thousand" in low:
+        text = _SCALE_AFTER_DIGIT.sub(lambda m: m.group(1) + _protect(m.group(2)), text)
     # the library rejects some odd input; digits still count then
     with contextlib.suppress(Exception):
         text = alpha2digit(text, "en", threshold=0)
@@ -130,6 +137,8 @@ _MONTHS = frozenset(
         "dec",
     }
 )
+_CLAUSE_END = re.compile(r"\s*[,;:.)]")
+_RANGE = re.compile(r"\s*[-–]\s*\d")
 _IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman"}
 
 
@@ -154,7 +163,7 @@ def figures(text: str) -> Mapping[str, frozenset[Decimal]]:
         if v is None or (1900 <= v <= 2100 and m.group(2) is None and not m.group(3)):
             continue
         tail = digits[m.end() : m.end() + 60]
-        if re.match(r"\s*[,;:.)]", tail) or re.match(r"\s*[-–]\s*\d", tail):
+        if _CLAUSE_END.match(tail) or _RANGE.match(tail):
             continue  # a number closing a clause, or a range, counts nothing here
         for word in _WORD.findall(tail)[:3]:
             lw = word.lower()

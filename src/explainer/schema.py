@@ -92,7 +92,15 @@ class RecordSpec:
     fields: tuple[Field, ...] = field(default=())
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+        by_name = {f.name: f for f in self.fields}
+        object.__setattr__(self, "_by_name", by_name)
+        # The checker looks up every key of every record: the dict's own get, set on the
+        # instance, answers in one C call instead of a method call and a lookup.
+        object.__setattr__(self, "get", by_name.get)
+        object.__setattr__(self, "name_set", frozenset(by_name))
+
+    # Every key a record of this kind knows; derived from fields in __post_init__.
+    name_set: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def get(self, name: str) -> Field | None:
         return self._by_name.get(name)  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TRANSLATE = str.maketrans(
     {
@@ -57,12 +58,18 @@ def normalize(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def quote_parts(quote: str) -> list[str]:
+@lru_cache(maxsize=65536)  # a quote is often cited from more than one source
+def quote_parts(quote: str) -> tuple[str, ...]:
     """The pieces of a quote between ellipses, normalised; empty pieces dropped."""
+    if quote.isascii():  # NFKC changes no ASCII; of the table, only ` is ASCII
+        raw = quote.replace("`", "'") if "`" in quote else quote
+    else:
+        raw = unicodedata.normalize("NFKC", quote).translate(_TRANSLATE)
     # quotation marks around the whole quote are the contributor's, not the source's
-    raw = unicodedata.normalize("NFKC", quote).translate(_TRANSLATE).strip().strip("\"'").strip()
-    pieces = _ELLIPSIS.split(raw)
-    return [p for p in (normalize(x) for x in pieces) if p]
+    raw = raw.strip().strip("\"'").strip()
+    # an ellipsis is "…" or three dots; without either there is one piece
+    pieces = _ELLIPSIS.split(raw) if "…" in raw or raw.count(".") >= 3 else [raw]
+    return tuple(p for p in (normalize(x) for x in pieces) if p)
 
 
 def _is_word(c: str) -> bool:
@@ -71,12 +78,13 @@ def _is_word(c: str) -> bool:
 
 def find_part(hay: str, part: str, start: int = 0) -> int:
     """Index of part in hay at or after start, on word boundaries; -1 if absent."""
+    n, size = len(part), len(hay)
+    # a boundary only matters where the part itself starts or ends inside a word
+    word_start, word_end = _is_word(part[0]), _is_word(part[-1])
     i = hay.find(part, start)
     while i >= 0:
-        before = hay[i - 1] if i > 0 else " "
-        after = hay[i + len(part)] if i + len(part) < len(hay) else " "
-        ok_start = not (_is_word(part[0]) and _is_word(before))
-        ok_end = not (_is_word(part[-1]) and _is_word(after))
+        ok_start = not word_start or i == 0 or not _is_word(hay[i - 1])
+        ok_end = not word_end or i + n >= size or not _is_word(hay[i + n])
         if ok_start and ok_end:
             return i
         i = hay.find(part, i + 1)

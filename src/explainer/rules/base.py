@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..dates import Evidence, resolve
-from ..model import Cite, Dataset, Document
+from ..model import Cite, ClaimRef, Dataset, Document, statement_cites
 from ..problems import Loc, Problem, Severity
 from ..schema import RecordSpec
 from ..textnorm import NormalizedCapture, normalize_capture
@@ -42,6 +42,22 @@ class Context:
         self._fields: dict[int, list[FieldValue]] = {}
         self._records: dict[int, list[tuple[RecordSpec, YMap]]] = {}
         self._typed: dict[tuple[int, tuple[type, ...]], list[FieldValue]] = {}
+        self._by_type: dict[int, dict[type, list[FieldValue]]] = {}
+        self._keys: dict[int, list[tuple[str, ...]]] = {}
+
+    @cached_property
+    def claims(self) -> list[ClaimRef]:
+        """Every claim, listed once for all the claim rules."""
+        return list(self.ds.claims())
+
+    @cached_property
+    def cites(self) -> list[Cite]:
+        """Every citation the cite rules check: the claims' and relations' (as
+        Dataset.cites gives them), then the fact-checks' statements."""
+        out = [cite for ref in self.claims for cite in ref.claim.cite]
+        out += [cite for actor in self.ds.actors for rel in actor.relations for cite in rel.cite]
+        out += statement_cites(self.ds)
+        return out
 
     @cached_property
     def complete(self) -> bool:
@@ -53,25 +69,57 @@ class Context:
     def fields(self, doc: Document) -> list[FieldValue]:
         """Every field value of a document, walked once and shared by the shape rules."""
         key = id(doc)
-        if key not in self._fields:
-            self._fields[key] = list(walk_fields(doc))
-        return self._fields[key]
+        got = self._fields.get(key)
+        if got is None:
+            got = self._fields[key] = walk_fields(doc, self.records(doc))
+        return got
 
     def fields_of(self, doc: Document, *types: type) -> list[FieldValue]:
         """The field values whose (item) type is one of types, e.g. every Date field."""
         key = (id(doc), types)
         got = self._typed.get(key)
         if got is None:
-            got = self._typed[key] = [
-                fv for fv in self.fields(doc) if isinstance(scalar_type(fv), types)
-            ]
+            buckets = self._buckets(doc)
+            wanted = [cls for cls in buckets if issubclass(cls, types)]
+            if len(wanted) <= 1:  # one bucket is already in document order
+                got = buckets[wanted[0]] if wanted else []
+            else:
+                keep = frozenset(wanted)
+                got = [fv for fv in self.fields(doc) if type(scalar_type(fv)) in keep]
+            self._typed[key] = got
+        return got
+
+    def _buckets(self, doc: Document) -> dict[type, list[FieldValue]]:
+        """The field values of a document grouped by the class of their (item) type."""
+        key = id(doc)
+        got = self._by_type.get(key)
+        if got is None:
+            got = self._by_type[key] = {}
+            for fv in self.fields(doc):
+                ftype = fv.field.type if fv.item_of is None else fv.item_of.item
+                bucket = got.get(type(ftype))
+                if bucket is None:
+                    bucket = got[type(ftype)] = []
+                bucket.append(fv)
         return got
 
     def records(self, doc: Document) -> list[tuple[RecordSpec, YMap]]:
         key = id(doc)
-        if key not in self._records:
-            self._records[key] = list(walk_records(doc))
-        return self._records[key]
+        got = self._records.get(key)
+        if got is None:
+            got = self._records[key] = walk_records(doc)
+        return got
+
+    def keys(self, doc: Document) -> list[tuple[str, ...]]:
+        """The key names of each record, in the order of records(doc), duplicates kept."""
+        key = id(doc)
+        got = self._keys.get(key)
+        if got is None:
+            got = self._keys[key] = [
+                tuple([k.value if type(k.value) is str else str(k.value) for k, _ in node.items])
+                for _, node in self.records(doc)
+            ]
+        return got
 
     def capture(self, source_id: str) -> NormalizedCapture | None:
         got = self._normalized.get(source_id)

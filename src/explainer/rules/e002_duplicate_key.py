@@ -3,24 +3,34 @@
 from collections.abc import Iterator
 
 from ..problems import Problem
-from ..yamltree import YMap, YNode, YSeq
+from ..yamltree import YMap, YNode, YScalar, YSeq
 from .base import Context, Rule
 from .walk import documents
 
 
 def _maps(node: YNode | None) -> Iterator[YMap]:
-    if isinstance(node, YMap):
-        yield node
-        for _, v in node.items:
-            yield from _maps(v)
-    elif isinstance(node, YSeq):
-        for item in node.items:
-            yield from _maps(item)
+    """Every mapping in document order. A stack, not recursive generators, and scalars
+    are never pushed: they are most of the nodes and hold no mapping."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if type(node) is YMap:
+            yield node
+            inner = [v for _, v in node.items if type(v) is not YScalar]
+        elif type(node) is YSeq:
+            inner = [v for v in node.items if type(v) is not YScalar]
+        else:
+            continue
+        if inner:
+            inner.reverse()  # popped in document order
+            stack += inner
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for doc in documents(ctx.ds):
         for node in _maps(doc.root):
+            if len({key.value for key, _ in node.items}) == len(node.items):
+                continue  # no key repeats: the common case, in one set
             first: dict[object, int] = {}
             for key, _ in node.items:
                 if key.value in first:

@@ -3,7 +3,17 @@
 from collections.abc import Iterator
 
 from ..problems import Loc, Problem
+from ..schema import RecordSpec
 from .base import Context, Rule
+
+_REQUIRED: dict[int, tuple[RecordSpec, frozenset[str]]] = {}
+
+
+def _required(spec: RecordSpec) -> frozenset[str]:
+    got = _REQUIRED.get(id(spec))
+    if got is None or got[0] is not spec:  # the spec is held, so its id stays its own
+        got = _REQUIRED[id(spec)] = (spec, frozenset(f.name for f in spec.fields if f.required))
+    return got[1]
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -17,8 +27,10 @@ def check(ctx: Context) -> Iterator[Problem]:
                     f"{doc.spec.record.name}s",
                 )
             continue
-        for spec, node in ctx.records(doc):
-            present = set(node.keys())
+        for (spec, node), names in zip(ctx.records(doc), ctx.keys(doc), strict=True):
+            if _required(spec).issubset(names):
+                continue  # nothing missing: most records
+            present = set(names)
             for f in spec.fields:
                 if f.required and f.name not in present:
                     yield Problem(

@@ -3,10 +3,10 @@
 from collections.abc import Iterator
 
 from .. import schema as s
-from ..problems import Problem
+from ..problems import Loc, Problem
 from ..yamltree import YMap, YNode, YScalar, YSeq, describe
 from .base import Context, Rule
-from .walk import documents, scalar_type
+from .walk import documents
 
 
 def expected(ftype: s.FieldType) -> str:
@@ -41,6 +41,22 @@ def fits(ftype: s.FieldType, node: YNode) -> bool:
     return node.kind == "str"
 
 
+_KINDS: dict[type, frozenset[str]] = {}
+
+
+def _scalar_kinds(ftype: s.FieldType) -> frozenset[str]:
+    """The scalar kinds that fit ftype (none for lists and maps). fits() asks only what
+    class ftype is, so the answer is kept per class."""
+    got = _KINDS.get(type(ftype))
+    if got is None:
+        got = _KINDS[type(ftype)] = frozenset(
+            kind
+            for kind in ("str", "int", "float", "bool", "null", "timestamp", "other")
+            if fits(ftype, YScalar(None, "", kind, Loc("")))
+        )
+    return got
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     for doc in documents(ctx.ds):
         if doc.root is None:
@@ -61,8 +77,15 @@ def check(ctx: Context) -> Iterator[Problem]:
                     f"each entry of {doc.spec.filename} must be a mapping of keys, "
                     f"not {describe(item)}",
                 )
+        known = _KINDS
         for fv in ctx.fields(doc):
-            ftype = scalar_type(fv)
+            ftype = fv.field.type if fv.item_of is None else fv.item_of.item  # scalar_type
+            value = fv.value
+            # most values are scalars of an accepted kind: settle those with one lookup
+            if type(value) is YScalar:
+                kinds = known.get(type(ftype))
+                if value.kind in (_scalar_kinds(ftype) if kinds is None else kinds):
+                    continue
             if fv.item_of is not None and isinstance(ftype, s.Record):
                 continue
             if fv.item_of is None and isinstance(fv.field.type, s.ListOf):

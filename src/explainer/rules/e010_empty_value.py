@@ -14,6 +14,14 @@ _TEXTUAL = (s.Text, s.Slug, s.Ref, s.Url, s.Enum, s.Pattern)
 def check(ctx: Context) -> Iterator[Problem]:
     for doc in documents(ctx.ds):
         for fv in ctx.fields(doc):
+            value = fv.value
+            if type(value) is YScalar:
+                # only blank text and nulls can be empty; most scalars are neither
+                kind = value.kind
+                if kind != "null" and (kind != "str" or str(value.value).strip()):
+                    continue
+            elif type(value) is not YSeq:
+                continue  # a mapping is neither a list nor text
             ftype = scalar_type(fv)
             if fv.item_of is None and isinstance(ftype, s.ListOf):
                 if isinstance(fv.value, YSeq) and len(fv.value.items) < ftype.min_items:

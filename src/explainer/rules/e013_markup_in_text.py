@@ -20,6 +20,14 @@ MARKUP = re.compile(
 )
 # Quotes are verbatim evidence, so only template syntax and tags are refused there.
 QUOTE_MARKUP = re.compile(r"<\s*[A-Za-z!/?]|\{\{|\{%|\{#", re.I)
+# Each form needs one of these characters; most text has none, and looking for a
+# character costs far less than trying every alternative at every position.
+MARKUP_CHARS = "<]{:["
+QUOTE_MARKUP_CHARS = "<{"
+
+
+def _may_hold(text: str, chars: str) -> bool:
+    return any(c in text for c in chars)
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -29,8 +37,11 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue
             if fv.value.kind != "str":
                 continue
-            pattern = QUOTE_MARKUP if fv.field.name == "quote" else MARKUP
-            m = pattern.search(str(fv.value.value))
+            quote = fv.field.name == "quote"
+            text = str(fv.value.value)
+            if not _may_hold(text, QUOTE_MARKUP_CHARS if quote else MARKUP_CHARS):
+                continue
+            m = (QUOTE_MARKUP if quote else MARKUP).search(text)
             if m:
                 yield Problem(
                     fv.value.loc,

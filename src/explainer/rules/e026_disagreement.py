@@ -21,11 +21,16 @@ def check(ctx: Context, ref: ClaimRef) -> Iterator[Problem]:
     claim = ref.claim
     if claim.contested or len({c.source for c in claim.cite}) < 2:
         return
-    stated = set(numbers(claim.text))
     per_source: dict[str, dict[str, set[Decimal]]] = {}
     for cite in claim.cite:
-        for thing, values in figures(cite.quote).items():
-            per_source.setdefault(cite.source, {}).setdefault(thing, set()).update(values)
+        found = figures(cite.quote)
+        if found:
+            mine = per_source.setdefault(cite.source, {})
+            for thing, values in found.items():
+                mine.setdefault(thing, set()).update(values)
+    if len(per_source) < 2:
+        return  # figures from fewer than two sources cannot disagree
+    stated = set(numbers(claim.text))
     sources = list(per_source)
     reported: set[str] = set()
     for i, a in enumerate(sources):

@@ -20,48 +20,78 @@ class FieldValue(NamedTuple):
     item_of: s.ListOf | None = None  # set when value is one item of a list field
 
 
-def records(doc: Document) -> Iterator[tuple[s.RecordSpec, YMap]]:
-    """Every mapping in the file that should be a record, nested ones included."""
+def records(doc: Document) -> list[tuple[s.RecordSpec, YMap]]:
+    """Every mapping in the file that should be a record, nested ones included, in
+    document order (each record before the records nested in it)."""
+    out: list[tuple[s.RecordSpec, YMap]] = []
     root = doc.root
-    if not isinstance(root, YSeq):
+    if isinstance(root, YSeq):
+        spec = doc.spec.record
+        for item in root.items:
+            if type(item) is YMap:
+                _records(spec, item, out)
+    return out
+
+
+def _records(spec: s.RecordSpec, node: YMap, out: list[tuple[s.RecordSpec, YMap]]) -> None:
+    # A list and recursion, not nested generators: every level of `yield from` costs a
+    # resumption per record, and files hold tens of thousands of records.
+    out.append((spec, node))
+    nested = _nested(spec)
+    if not nested:
         return
-    for item in root.items:
-        if isinstance(item, YMap):
-            yield from _records(doc.spec.record, item)
-
-
-def _records(spec: s.RecordSpec, node: YMap) -> Iterator[tuple[s.RecordSpec, YMap]]:
-    yield spec, node
     for key, value in node.items:
-        f = spec.get(str(key.value))
-        if f is None:
+        inner = nested.get(key.value if type(key.value) is str else str(key.value))
+        if inner is None:
             continue
-        ftype = f.type
-        if isinstance(ftype, s.Record) and isinstance(value, YMap):
-            yield from _records(ftype.spec, value)
-        elif (
-            isinstance(ftype, s.ListOf)
-            and isinstance(ftype.item, s.Record)
-            and isinstance(value, YSeq)
-        ):
+        sub, is_list = inner
+        if not is_list:
+            if type(value) is YMap:
+                _records(sub, value, out)
+        elif type(value) is YSeq:
             for item in value.items:
-                if isinstance(item, YMap):
-                    yield from _records(ftype.item.spec, item)
+                if type(item) is YMap:
+                    _records(sub, item, out)
 
 
-def fields(doc: Document) -> Iterator[FieldValue]:
+_NESTED: dict[int, tuple[s.RecordSpec, dict[str, tuple[s.RecordSpec, bool]]]] = {}
+
+
+def _nested(spec: s.RecordSpec) -> dict[str, tuple[s.RecordSpec, bool]]:
+    """The fields of spec that hold records: name -> (their spec, whether a list)."""
+    got = _NESTED.get(id(spec))
+    if got is None or got[0] is not spec:
+        found: dict[str, tuple[s.RecordSpec, bool]] = {}
+        for f in spec.fields:
+            if isinstance(f.type, s.Record):
+                found[f.name] = (f.type.spec, False)
+            elif isinstance(f.type, s.ListOf) and isinstance(f.type.item, s.Record):
+                found[f.name] = (f.type.item.spec, True)
+        got = _NESTED[id(spec)] = (spec, found)  # the spec is held: its id stays its own
+    return got[1]
+
+
+def fields(doc: Document, recs: list[tuple[s.RecordSpec, YMap]] | None = None) -> list[FieldValue]:
     """Every known field's value in every record; items of scalar lists one by one."""
-    for spec, node in records(doc):
+    out: list[FieldValue] = []
+    append = out.append
+    # tuple.__new__ directly: the named tuple's own __new__ is a Python function, and
+    # a large file has a field value per scalar
+    new, fv = tuple.__new__, FieldValue
+    for spec, node in records(doc) if recs is None else recs:
+        get = spec.get
         for key, value in node.items:
-            f = spec.get(str(key.value))
+            f = get(key.value if type(key.value) is str else str(key.value))
             if f is None:
                 continue
-            yield FieldValue(doc, spec, node, f, key, value)
-            if isinstance(f.type, s.ListOf) and isinstance(value, YSeq):
-                if isinstance(f.type.item, s.Record):
+            append(new(fv, (doc, spec, node, f, key, value, None)))
+            ftype = f.type
+            if type(value) is YSeq and isinstance(ftype, s.ListOf):
+                if isinstance(ftype.item, s.Record):
                     continue
                 for item in value.items:
-                    yield FieldValue(doc, spec, node, f, key, item, item_of=f.type)
+                    append(new(fv, (doc, spec, node, f, key, item, ftype)))
+    return out
 
 
 def scalar_type(fv: FieldValue) -> s.FieldType:
