@@ -76,7 +76,10 @@ def _source(s: Source) -> dict[str, object]:
 
 
 def _json(rows: Iterable[dict[str, object]]) -> str:
-    return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+    """A JSON array with one record per line: readable in a diff, and written by json's
+    C encoder (indented output goes through its pure-Python one, many times slower)."""
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
 
 
 def claims_csv(ds: Dataset) -> str:
@@ -117,17 +120,19 @@ def _ics_text(value: str) -> str:
 
 
 def _fold(line: str) -> str:
-    """RFC 5545 lines are at most 75 octets; longer ones continue after CRLF and a space."""
-    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # 18 chars: at most 72 octets
+    """RFC 5545 lines are at most 75 octets; longer ones continue after CRLF and a space
+    (which takes one octet of the next line's 75). A cut never splits a character."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
         return line
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not out else 74):
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
+    out, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back off
+            cut -= 1
+        out.append(data[start:cut].decode("utf-8"))
+        start, limit = cut, 74
+    out.append(data[start:].decode("utf-8"))
     return "\r\n ".join(out)
 
 

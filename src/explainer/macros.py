@@ -6,6 +6,8 @@ build (fail closed): a site with an unsupported claim is never produced.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import html
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from .rules import rules_markdown
 
 def on_post_build(env: Any) -> None:
     """Write the machine-readable downloads, and give every page its security policy."""
+    gc.unfreeze()  # `mkdocs serve` builds again in the same process: let go of this build
     csp.apply(Path(env.conf["site_dir"]))
     files = getattr(env, "explainer_downloads", None)
     if not files:
@@ -66,6 +69,12 @@ def define_env(env: Any) -> None:
             f"explainer: {len(errors)} data error(s); the site is not built.\n{listing}{more}\n"
             "Run `make check` for the full list."
         )
+    # The YAML trees only give the checker its positions; the pages need the records.
+    ds = dataclasses.replace(ds, documents=())
+    # What stays is hundreds of thousands of long-lived objects with no cycles: left to
+    # the cyclic collector, every full collection during the build would rescan them.
+    gc.collect()
+    gc.freeze()
     site_url = env.conf.get("site_url") or ""
     site_name = env.conf.get("site_name") or ""
     renderer = Renderer(ds, site_url=site_url, site_name=site_name)

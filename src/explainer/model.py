@@ -215,10 +215,17 @@ class Dataset:
         }
 
     def claims(self) -> Iterator[ClaimRef]:
-        for collection in ("events", "actors", "topics", "factchecks"):
-            for owner in getattr(self, collection):
-                for n, claim in enumerate(owner.claims, 1):
-                    yield ClaimRef(collection, owner, n, claim)
+        return iter(self._claim_refs)
+
+    @cached_property
+    def _claim_refs(self) -> tuple[ClaimRef, ...]:
+        # made once: the checker and every page that lists claims walk them again
+        return tuple(
+            ClaimRef(collection, owner, n, claim)
+            for collection in ("events", "actors", "topics", "factchecks")
+            for owner in getattr(self, collection)
+            for n, claim in enumerate(owner.claims, 1)
+        )
 
     def cites(self) -> Iterator[Cite]:
         for ref in self.claims():
@@ -228,7 +235,11 @@ class Dataset:
                 yield from rel.cite
 
     def events_in_order(self) -> list[Event]:
-        return sorted(self.events, key=lambda e: (e.date, e.id))
+        return list(self._events_sorted)
+
+    @cached_property
+    def _events_sorted(self) -> tuple[Event, ...]:
+        return tuple(sorted(self.events, key=lambda e: (e.date, e.id)))
 
 
 class ActorNames:

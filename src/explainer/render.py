@@ -15,6 +15,7 @@ shared by all markers, so a page costs nothing until a reader points at one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
@@ -65,8 +66,14 @@ def actor_page(actor_id: str) -> str:
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative link from one page source to another, as MkDocs resolves them."""
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    rel = _relpath(to_page, posixpath.dirname(from_page) or ".")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _relpath(to_page: str, from_dir: str) -> str:
+    # a large site asks for the same few page-to-page paths tens of thousands of times
+    return posixpath.relpath(to_page, from_dir)
 
 
 def claim_anchor(ref: ClaimRef) -> str:
@@ -393,7 +400,16 @@ class Renderer:
         return "\n".join(parts)
 
     def events_of(self, actor: Actor) -> list[Event]:
-        return [e for e in self.ds.events_in_order() if actor.id in e.actors]
+        return self._events_by_actor.get(actor.id, [])
+
+    @cached_property
+    def _events_by_actor(self) -> dict[str, list[Event]]:
+        """Actor id -> its events in date order, found in one pass."""
+        out: dict[str, list[Event]] = defaultdict(list)
+        for e in self.ds.events_in_order():
+            for actor_id in dict.fromkeys(e.actors):
+                out[actor_id].append(e)
+        return out
 
     def actor(self, actor_id: str, page: PageContext) -> str:
         actor = self.ds.actor_by_id[actor_id]
