@@ -40,7 +40,7 @@ def main() -> int:
                 capture_output=True,
                 text=True,
                 check=False,
-                env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+                env=dict(os.environ),
             )
             timings.append(time.perf_counter() - t0)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
