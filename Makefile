@@ -10,6 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Compiled bytecode goes inside the virtual environment, not beside the sources: imports
 # stay fast (every build imports the explainer) and the working tree stays clean.
 export PYTHONPYCACHEPREFIX := $(CURDIR)/$(VENV)/pycache
+export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: help serve build check pages test lint lock clean bench-check bench vendor chromium lighthouse
 
