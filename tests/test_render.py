@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Project
+from conftest import ROOT, Project
 from explainer import load
 from explainer.render import PageContext, Renderer, link
 
@@ -78,3 +78,19 @@ def test_contested_claim_gets_a_badge(renderer: Renderer) -> None:
 )
 def test_relative_links(src: str, dst: str, expected: str) -> None:
     assert link(src, dst) == expected
+
+
+def test_mentions_list_each_record_once() -> None:
+    ds = load(ROOT / "data", root=ROOT)
+    r = Renderer(ds)
+    checked = 0
+    for actor in ds.actors:
+        page = r.actor(actor.id, PageContext(f"actors/{actor.id}.md"))
+        if "## Mentioned in" not in page:
+            continue
+        section = page.split("## Mentioned in", 1)[1].split("\n\n", 2)[1]
+        items = [line for line in section.splitlines() if line.startswith("- ")]
+        titles = [line.split("](", 1)[0] for line in items]
+        assert len(titles) == len(set(titles)), actor.id
+        checked += 1
+    assert checked > 10

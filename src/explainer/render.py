@@ -453,7 +453,11 @@ class Renderer:
         mentions = self.mentions_of(actor)
         if mentions:
             parts += ["## Mentioned in", ""]
+            # one line per record (an event, a fact check...), linking to its first such claim
+            firsts: dict[tuple[str, str], ClaimRef] = {}
             for ref in mentions:
+                firsts.setdefault((ref.collection, ref.owner.id), ref)
+            for ref in firsts.values():
                 target = link(page.path, self.claim_home(ref), claim_anchor(ref))
                 parts.append(f"- [{escape.text(self.owner_title(ref))}]({target})")
             parts.append("")
