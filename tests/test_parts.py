@@ -38,7 +38,7 @@ def test_a_timeline_within_the_limit_stays_one_page() -> None:
     ds = load(ROOT / "data", root=ROOT)
     assert len(ds.events) <= PART_LIMIT
     assert timeline_parts(ds) == [] and source_parts(ds) == []
-    assert set(event_pages(ds).values()) == {TIMELINE}
+    assert set(event_pages(ds, timeline_parts(ds)).values()) == {TIMELINE}
 
 
 def test_a_long_timeline_is_split_by_year(big) -> None:
@@ -56,7 +56,7 @@ def test_a_crowded_year_is_split_by_month(big) -> None:
 
 
 def test_every_event_has_exactly_one_home(big) -> None:
-    homes = event_pages(big, limit=400)
+    homes = event_pages(big, timeline_parts(big, limit=400))
     assert len(homes) == len(big.events)
     assert homes["event-00000"] == "timeline/2020.md"
     assert homes["event-00799"] == "timeline/2022.md"

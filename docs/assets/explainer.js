@@ -138,8 +138,7 @@
   var hideTimer = 0;
 
   function markerOf(node) {
-    var el = node && node.closest ? node.closest("sup.ex-ref > a") : null;
-    return el;
+    return node && node.closest ? node.closest("sup.ex-ref > a") : null;
   }
 
   function noteOf(ref) {
@@ -237,9 +236,13 @@
     document.addEventListener("focusout", function (ev) {
       var next = ev.relatedTarget;
       if (!tip || (next && (tip.contains(next) || next === tipRef))) return;
-      if (markerOf(ev.target) && !pinned) closeTip(false);
-      else if (tip.contains(ev.target) && !next) return;
-      else if (tip.contains(ev.target)) closeTip(false);
+      // a marker's hover-or-focus tip goes with its focus; a pinned one stays until
+      // focus moves on from inside it to somewhere else on the page
+      if (markerOf(ev.target)) {
+        if (!pinned) closeTip(false);
+      } else if (next && tip.contains(ev.target)) {
+        closeTip(false);
+      }
     });
     document.addEventListener("click", function (ev) {
       var ref = markerOf(ev.target);

@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable
 
 from .model import Actor, Claim, Dataset, Event, Source
-from .parts import event_pages
+from .parts import event_pages, page_url, timeline_parts
 
 DOWNLOADS = ("events.json", "actors.json", "sources.json", "claims.csv", "events.ics")
 
@@ -147,7 +147,7 @@ def events_ics(ds: Dataset, site_url: str = "", name: str = "Explainer") -> str:
         f"X-WR-CALNAME:{_ics_text(name)}",
     ]
     base = site_url.rstrip("/") + "/" if site_url else ""
-    homes = event_pages(ds)
+    homes = event_pages(ds, timeline_parts(ds))
     for e in ds.events_in_order():
         lines += [
             "BEGIN:VEVENT",
@@ -161,7 +161,7 @@ def events_ics(ds: Dataset, site_url: str = "", name: str = "Explainer") -> str:
         if e.place is not None:
             lines += [f"LOCATION:{_ics_text(e.place.name)}", f"GEO:{e.place.lat};{e.place.lon}"]
         if base:
-            lines.append(f"URL:{base}{homes[e.id].removesuffix('.md')}/#{e.id}")
+            lines.append(f"URL:{base}{page_url(homes[e.id])}#{e.id}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"

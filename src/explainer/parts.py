@@ -73,9 +73,14 @@ def source_parts(ds: Dataset, limit: int = SOURCE_PART_LIMIT) -> list[Part[Sourc
     return split(ordered, lambda s: s.published, limit, "sources")
 
 
-def event_pages(ds: Dataset, limit: int = PART_LIMIT) -> dict[str, str]:
-    """Event id -> the source path of the page that shows it in full."""
-    split_ = timeline_parts(ds, limit)
-    if not split_:
+def event_pages(ds: Dataset, parts: list[Part[Event]]) -> dict[str, str]:
+    """Event id -> the source path of the page that shows it in full, given the
+    timeline's parts (none: every event is on the timeline page)."""
+    if not parts:
         return {e.id: TIMELINE for e in ds.events}
-    return {e.id: part.path for part in split_ for e in part.items}
+    return {e.id: part.path for part in parts for e in part.items}
+
+
+def page_url(path: str) -> str:
+    """The site-relative URL MkDocs gives a page source (directory URLs)."""
+    return path.removesuffix(".md") + "/"

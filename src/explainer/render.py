@@ -31,6 +31,7 @@ from .parts import (
     TIMELINE,
     Part,
     event_pages,
+    page_url,
     source_parts,
     timeline_parts,
 )
@@ -82,11 +83,6 @@ def claim_anchor(ref: ClaimRef) -> str:
     return f"claim-{ref.key.replace('/', '-')}"
 
 
-def page_url(path: str) -> str:
-    """The site-relative URL MkDocs gives a page source (directory URLs)."""
-    return path.removesuffix(".md") + "/"
-
-
 # An evidence list longer than this starts folded: a phone lays out nothing inside a
 # closed <details>, and every marker still opens its quote (and the list) on demand.
 EVIDENCE_OPEN_LIMIT = 30
@@ -122,7 +118,7 @@ class Renderer:
         self.site_name = site_name
         self._refs = {(r.collection, r.owner.id, r.number): r for r in ds.claims()}
         self.parts = timeline_parts(ds, part_limit)
-        self.event_page = event_pages(ds, part_limit)
+        self.event_page = event_pages(ds, self.parts)
         self.source_parts = source_parts(ds, source_part_limit)
 
     def claim_home(self, ref: ClaimRef) -> str:
@@ -607,7 +603,7 @@ class Renderer:
         if self.site_name:
             data["author"] = {"@type": "Organization", "name": self.site_name}
         if self.site_url:
-            data["url"] = f"{self.site_url}{FACTCHECK.removesuffix('.md')}/#{fc.id}"
+            data["url"] = f"{self.site_url}{page_url(FACTCHECK)}#{fc.id}"
         src = self.ds.source_by_id.get(fc.source) if fc.source else None
         if src is not None:
             data["itemReviewed"] = {
