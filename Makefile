@@ -23,7 +23,7 @@ help:
 	@echo "make lock    regenerate requirements.lock from requirements.in"
 	@echo "make lighthouse   Lighthouse scores (mobile, gzip) for home, timeline and an actor page"
 	@echo "make bench        build benchmark at 100, 1,000 and 5,000 events; writes BENCHMARKS.md"
-	@echo "make bench-check  claims per second of explainer check on 10,000 synthetic claims"
+	@echo "make bench-check  claims per second of explainer check on 10,000 synthetic claims, 1 and 2 processes"
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -41,3 +41,32 @@ def test_documented_flags_exist(kind: str) -> None:
     flags = {f.flag for f in KINDS[kind].fields}
     documented = set(re.findall(r"`(--[a-z-]+)`", row))
     assert documented and documented <= flags, documented - flags
+
+
+def options_row(command: str) -> str:
+    return next(
+        line for line in CONTRIBUTING.splitlines() if line.startswith(f"| `explainer {command}` |")
+    )
+
+
+@pytest.mark.parametrize("command", subcommands())
+def test_every_option_is_documented(command: str) -> None:
+    """Each option of each command is named in its row of the options table, and the row
+    names no option the command lacks (the `new` kinds' flags are checked above)."""
+    parser = build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    options = {
+        flag
+        for a in action.choices[command]._actions
+        for flag in a.option_strings
+        if flag.startswith("--") and flag != "--help"
+    }
+    documented = set(re.findall(r"`(--[a-z-]+)", options_row(command)))
+    assert documented == options
+
+
+def test_global_options_are_documented() -> None:
+    parser = build_parser()
+    options = {f for a in parser._actions for f in a.option_strings if f.startswith("--")}
+    section = CONTRIBUTING[CONTRIBUTING.index("### Command-line options") :]
+    assert {o for o in options if o != "--help"} <= set(re.findall(r"`(--[a-z-]+)", section))

@@ -5,9 +5,13 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
+from urllib.parse import quote
 
 import markdown
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import Project
 from explainer import escape, load
@@ -64,6 +68,40 @@ def test_long_quote_uses_start_and_end() -> None:
     assert frag == "#:~:text=one%20two%20three%20four%20five,seven%20eight%20nine%20ten%20eleven"
 
 
+# What escape.text and the fragment encoder did before their shortcuts, kept as the
+# reference they are tested against.
+def _text_by_regex(value: str) -> str:
+    return re.sub(r"\s+", " ", value.strip()).translate(escape._ENTITIES)
+
+
+def _fragment_by_quote(words: list[str]) -> str:
+    return quote(" ".join(words), safe="").replace("-", "%2D")
+
+
+def test_every_space_character_is_folded_as_the_regex_folds_it() -> None:
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c))]
+    assert spaces == [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    for ch in spaces:
+        value = f"{ch}a{ch}{ch}b {ch}"
+        assert escape.text(value) == _text_by_regex(value) == "a b", hex(ord(ch))
+
+
+@given(st.text())
+def test_text_matches_the_regex_fold(value: str) -> None:
+    assert escape.text(value) == _text_by_regex(value)
+
+
+def test_every_ascii_character_is_encoded_as_quote_encodes_it() -> None:
+    for c in range(1, 128):
+        words = [f"a{chr(c)}b"]
+        assert escape._fragment_part(words) == _fragment_by_quote(words), c
+
+
+@given(st.lists(st.text(min_size=1), min_size=1, max_size=12))
+def test_fragment_matches_quote(words: list[str]) -> None:
+    assert escape._fragment_part(words) == _fragment_by_quote(words)
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_hostile_data_renders_inert_on_every_page(project: Project, payload: str) -> None:
     # bypass the checker (which refuses most of these) to prove the renderer alone is safe
@@ -97,3 +135,8 @@ def assert_only_data_scripts(page: str) -> None:
         assert re.search(r'type="application/(ld\+)?json"', attrs), attrs
         assert "<" not in body
         json.loads(body)
+
+
+@given(st.text(alphabet=st.sampled_from([*sorted(escape._ACTIVE), "a", " ", "\n", "é"])))
+def test_inline_encodes_every_active_character(value: str) -> None:
+    assert escape.inline(value) == re.sub(r"\s+", " ", value).translate(escape._ENTITIES)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import string
 from urllib.parse import quote
 
 # Characters that start markup inline: emphasis, code, links, HTML, entities, attribute
@@ -24,15 +25,24 @@ _ANY_SPACE = re.compile(r"\s")
 
 def text(value: str) -> str:
     """Plain text for Markdown or HTML content: every active character as an entity."""
-    return inline(value.strip())
+    # split() and the regex's \s agree on what is a space; splitting is the cheaper way
+    # to fold runs of it, and a large site escapes a few hundred thousand strings
+    return _encode(" ".join(value.split()))
 
 
 _ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in _ACTIVE})
+_ANY_ACTIVE = re.compile("[" + re.escape("".join(sorted(_ACTIVE))) + "]")
+
+
+def _encode(value: str) -> str:
+    # Most text has no active character (about 9 in 10 claims and quotes): one scan
+    # finds that faster than translating character by character.
+    return value.translate(_ENTITIES) if _ANY_ACTIVE.search(value) else value
 
 
 def inline(value: str) -> str:
     """Like text(), keeping edge spaces: for pieces of a sentence joined with links."""
-    return _SPACE.sub(" ", value).translate(_ENTITIES)
+    return _encode(_SPACE.sub(" ", value))
 
 
 def attr(value: str) -> str:
@@ -47,20 +57,27 @@ def href(url: str) -> str:
     return html.escape(url, quote=True)
 
 
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
+# quote(safe="") leaves letters, digits and _.-~ alone; the directive reserves - as well
+_UNRESERVED = string.ascii_letters + string.digits + "_.~"
+_PERCENT = str.maketrans({chr(c): f"%{c:02X}" for c in range(128) if chr(c) not in _UNRESERVED})
+
+
+def _fragment_part(words: list[str]) -> str:
+    joined = " ".join(words)
+    if joined.isascii():  # one table lookup per character instead of quote()'s loop
+        return joined.translate(_PERCENT)
+    return quote(joined, safe="").replace("-", "%2D")
+
+
 def text_fragment(quote_text: str) -> str:
     """A `#:~:text=` directive that makes browsers scroll to the quoted passage."""
-    first = re.split(r"\s*(?:…|\.\.\.)\s*", quote_text.strip())[0]
-    words = first.split()
+    words = _ELLIPSIS.split(quote_text.strip())[0].split()
     if not words:
         return ""
-
-    def enc(ws: list[str]) -> str:
-        # the directive reserves - , and & ; quote() leaves - alone
-        return quote(" ".join(ws), safe="").replace("-", "%2D")
-
     if len(words) <= 10:
-        return "#:~:text=" + enc(words)
-    return "#:~:text=" + enc(words[:5]) + "," + enc(words[-5:])
+        return "#:~:text=" + _fragment_part(words)
+    return "#:~:text=" + _fragment_part(words[:5]) + "," + _fragment_part(words[-5:])
 
 
 def json_for_script(data: object) -> str:

@@ -9,14 +9,17 @@ from __future__ import annotations
 import dataclasses
 import gc
 import html
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
 from . import csp
-from .check import check
+from .check import auto_jobs, check
 from .export import downloads
+from .forked import beside
+from .gcpause import paused
 from .load import load
 from .problems import Severity
 from .render import PageContext, Renderer
@@ -25,9 +28,9 @@ from .rules import rules_markdown
 
 def on_post_build(env: Any) -> None:
     """Write the machine-readable downloads, and give every page its security policy."""
-    gc.unfreeze()  # `mkdocs serve` builds again in the same process: let go of this build
     csp.apply(Path(env.conf["site_dir"]))
-    files = getattr(env, "explainer_downloads", None)
+    pending = getattr(env, "explainer_downloads", None)
+    files = pending.result() if pending is not None else None
     if not files:
         return
     folder = Path(env.conf["site_dir"]) / DOWNLOADS_DIR
@@ -60,25 +63,34 @@ def _project_root(env: Any) -> Path:
 def define_env(env: Any) -> None:
     options = env.conf.get("extra", {}).get("explainer", {}) or {}
     root = _project_root(env)
-    ds = load(options.get("data", "data"), root=root)
-    errors = [p for p in check(ds) if p.severity is Severity.ERROR]
-    if errors:
-        listing = "\n".join(str(p) for p in errors[:50])
-        more = f"\n... and {len(errors) - 50} more" if len(errors) > 50 else ""
-        raise DataError(
-            f"explainer: {len(errors)} data error(s); the site is not built.\n{listing}{more}\n"
-            "Run `make check` for the full list."
-        )
-    # The YAML trees only give the checker its positions; the pages need the records.
-    ds = dataclasses.replace(ds, documents=())
-    # What stays is hundreds of thousands of long-lived objects with no cycles: left to
-    # the cyclic collector, every full collection during the build would rescan them.
-    gc.collect()
-    gc.freeze()
     site_url = env.conf.get("site_url") or ""
     site_name = env.conf.get("site_name") or ""
-    renderer = Renderer(ds, site_url=site_url, site_name=site_name)
-    env.explainer_downloads = downloads(ds, site_url, site_name)
+    # `mkdocs serve` builds again in the same process: what the last build froze goes back
+    # to the collector. A one-off build leaves it frozen to the end: unfrozen, the
+    # interpreter's collections at exit walked it all again (0.4 s at 1,000 events).
+    gc.unfreeze()
+    # The collector stays off from loading until everything built here is frozen: each
+    # time it came back on in between, its first pass walked every object made since
+    # (about a second in all at 5,000 events), and found nothing to free.
+    with paused():
+        ds = load(options.get("data", "data"), root=root)
+        # a second process shares a large check when the machine has a core for it
+        errors = [p for p in check(ds, jobs=auto_jobs(ds)) if p.severity is Severity.ERROR]
+        if errors:
+            listing = "\n".join(str(p) for p in errors[:50])
+            more = f"\n... and {len(errors) - 50} more" if len(errors) > 50 else ""
+            raise DataError(
+                f"explainer: {len(errors)} data error(s); the site is not built.\n{listing}{more}\n"
+                "Run `make check` for the full list."
+            )
+        # The YAML trees only give the checker its positions; the pages need the records.
+        ds = dataclasses.replace(ds, documents=())
+        renderer = Renderer(ds, site_url=site_url, site_name=site_name)
+        # Written at the end of the build; made meanwhile by a second process, if any.
+        env.explainer_downloads = beside(partial(downloads, ds, site_url, site_name))
+        # What stays is hundreds of thousands of long-lived objects with no cycles: left
+        # to the cyclic collector, every full collection during the build would rescan them.
+        gc.freeze()
     pages: dict[str, PageContext] = {}
 
     def page() -> PageContext:

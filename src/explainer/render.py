@@ -57,6 +57,7 @@ VERDICT_LABELS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def human_date(d: dt.date) -> str:
     return f"{d.day} {d:%B %Y}"
 
@@ -120,6 +121,9 @@ class Renderer:
         self.parts = timeline_parts(ds, part_limit)
         self.event_page = event_pages(ds, self.parts)
         self.source_parts = source_parts(ds, source_part_limit)
+        # a source's cited line and archive link, once per source rather than per quote
+        self._source_heads: dict[str, str] = {}
+        self._archive_links: dict[str, str] = {}
 
     def claim_home(self, ref: ClaimRef) -> str:
         """The page on which a claim is shown."""
@@ -174,16 +178,32 @@ class Renderer:
         )
 
     def citation(self, src: Source, quote_text: str) -> str:
-        via = f" (via {escape.text(src.via)})" if src.via else ""
         url = escape.href(src.url + escape.text_fragment(quote_text))
         return (
-            f"{escape.text(src.publisher)}{via}, "
-            f"<cite>{escape.text(src.title)}</cite>, {human_date(src.published)}. "
-            f'<q class="ex-quote">{escape.text(quote_text)}</q> '
+            f'{self._cited(src)}<q class="ex-quote">{escape.text(quote_text)}</q> '
             f'<a class="ex-source" href="{url}" rel="noopener noreferrer">Source</a> · '
-            f'<a class="ex-archive" href="{escape.href(src.archive_url)}" '
-            f'rel="noopener noreferrer">Archive</a>'
+            f"{self._archive_link(src)}"
         )
+
+    def _cited(self, src: Source) -> str:
+        """Who published a source, its title and date: the same for each of its quotes."""
+        head = self._source_heads.get(src.id)
+        if head is None:
+            via = f" (via {escape.text(src.via)})" if src.via else ""
+            head = self._source_heads[src.id] = (
+                f"{escape.text(src.publisher)}{via}, "
+                f"<cite>{escape.text(src.title)}</cite>, {human_date(src.published)}. "
+            )
+        return head
+
+    def _archive_link(self, src: Source) -> str:
+        archive = self._archive_links.get(src.id)
+        if archive is None:
+            archive = self._archive_links[src.id] = (
+                f'<a class="ex-archive" href="{escape.href(src.archive_url)}" '
+                f'rel="noopener noreferrer">Archive</a>'
+            )
+        return archive
 
     def claim(self, ref: ClaimRef, page: PageContext, notes: list[str]) -> str:
         """One claim as a sentence with its footnote references; definitions go to notes."""
