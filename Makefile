@@ -22,7 +22,7 @@ help:
 	@echo "make test    set up, then run lint, the checker and the whole test suite"
 	@echo "make lock    regenerate requirements.lock from requirements.in"
 	@echo "make lighthouse   Lighthouse scores (mobile, gzip) for home, timeline and an actor page"
-	@echo "make bench        build benchmark at 100, 1,000 and 5,000 events; writes BENCHMARKS.md"
+	@echo "make bench        build benchmark at 100, 500, 1,000 and 5,000 events; writes BENCHMARKS.md"
 	@echo "make bench-check  claims per second of explainer check on 10,000 synthetic claims, 1 and 2 processes"
 
 $(STAMP): requirements.lock pyproject.toml

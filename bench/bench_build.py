@@ -200,7 +200,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000, 5000])
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
-    parser.add_argument("--repeat", type=int, default=2, help="builds per size; best is kept")
+    parser.add_argument("--repeat", type=int, default=3, help="builds per size; best is kept")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

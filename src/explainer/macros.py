@@ -18,10 +18,11 @@ from mkdocs.exceptions import PluginError
 from . import csp
 from .check import auto_jobs, check
 from .export import downloads
-from .forked import beside
+from .forked import Done, beside
 from .gcpause import paused
 from .load import load
-from .problems import Severity
+from .model import Dataset
+from .problems import Problem, Severity
 from .render import PageContext, Renderer
 from .rules import rules_markdown
 
@@ -60,6 +61,43 @@ def _project_root(env: Any) -> Path:
     return Path(config_file).resolve().parent
 
 
+Prepared = dict[tuple[str, str, str], tuple[str, PageContext]]
+
+
+def _checked(
+    root: Path, data: str, site_url: str, site_name: str
+) -> tuple[Dataset, Renderer, Prepared]:
+    """The dataset, once the checker passes it, its renderer and the generated pages.
+
+    A large check runs in a second process, if the machine has a core for it, while
+    this one renders the generated pages. Nothing reaches the site before the verdict:
+    unchecked data may even break rendering, and then the verdict says why."""
+    loaded = load(data, root=root)
+    # The YAML trees give the checker its positions; the pages need only the records.
+    ds = dataclasses.replace(loaded, documents=())
+    verdict = beside(partial(check, loaded)) if auto_jobs(loaded) > 1 else Done(check(loaded))
+    del loaded  # the verdict holds the trees until it is in
+    try:
+        renderer = Renderer(ds, site_url=site_url, site_name=site_name)
+        ready = renderer.generated()
+    except Exception:
+        _raise_data_errors(verdict.result())
+        raise  # a fault of the renderer's, not of the data
+    _raise_data_errors(verdict.result())
+    return ds, renderer, ready
+
+
+def _raise_data_errors(problems: list[Problem]) -> None:
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        listing = "\n".join(str(p) for p in errors[:50])
+        more = f"\n... and {len(errors) - 50} more" if len(errors) > 50 else ""
+        raise DataError(
+            f"explainer: {len(errors)} data error(s); the site is not built.\n{listing}{more}\n"
+            "Run `make check` for the full list."
+        )
+
+
 def define_env(env: Any) -> None:
     options = env.conf.get("extra", {}).get("explainer", {}) or {}
     root = _project_root(env)
@@ -73,25 +111,22 @@ def define_env(env: Any) -> None:
     # time it came back on in between, its first pass walked every object made since
     # (about a second in all at 5,000 events), and found nothing to free.
     with paused():
-        ds = load(options.get("data", "data"), root=root)
-        # a second process shares a large check when the machine has a core for it
-        errors = [p for p in check(ds, jobs=auto_jobs(ds)) if p.severity is Severity.ERROR]
-        if errors:
-            listing = "\n".join(str(p) for p in errors[:50])
-            more = f"\n... and {len(errors) - 50} more" if len(errors) > 50 else ""
-            raise DataError(
-                f"explainer: {len(errors)} data error(s); the site is not built.\n{listing}{more}\n"
-                "Run `make check` for the full list."
-            )
-        # The YAML trees only give the checker its positions; the pages need the records.
-        ds = dataclasses.replace(ds, documents=())
-        renderer = Renderer(ds, site_url=site_url, site_name=site_name)
+        ds, renderer, ready = _checked(root, options.get("data", "data"), site_url, site_name)
         # Written at the end of the build; made meanwhile by a second process, if any.
         env.explainer_downloads = beside(partial(downloads, ds, site_url, site_name))
         # What stays is hundreds of thousands of long-lived objects with no cycles: left
         # to the cyclic collector, every full collection during the build would rescan them.
         gc.freeze()
     pages: dict[str, PageContext] = {}
+
+    def prepared(macro: str, arg: str) -> str | None:
+        """The page's text rendered ahead, if this is the first macro on a generated page."""
+        path = env.page.file.src_uri if env.page is not None else "index.md"
+        entry = None if path in pages else ready.pop((path, macro, arg), None)
+        if entry is None:
+            return None
+        text, pages[path] = entry
+        return text
 
     def page() -> PageContext:
         path = env.page.file.src_uri if env.page is not None else "index.md"
@@ -109,7 +144,7 @@ def define_env(env: Any) -> None:
         """One part of a timeline too long for one page (pages written by `explainer pages`)."""
         title, description = renderer.part_meta(key)
         _set_meta(env, title, description)
-        return renderer.timeline_part(key, page())
+        return prepared("timeline_part", key) or renderer.timeline_part(key, page())
 
     @env.macro
     def actor_index() -> str:
@@ -126,7 +161,7 @@ def define_env(env: Any) -> None:
             f"{actor.name}: what the sources say, its relations and every event it took "
             "part in, each statement with its source.",
         )
-        return renderer.actor(actor_id, page())
+        return prepared("actor_page", actor_id) or renderer.actor(actor_id, page())
 
     @env.macro
     def source_list() -> str:
@@ -138,7 +173,7 @@ def define_env(env: Any) -> None:
         """Sources published in one period, when there are too many for one page."""
         title, description = renderer.source_part_meta(key)
         _set_meta(env, title, description)
-        return renderer.source_part(key, page())
+        return prepared("source_part", key) or renderer.source_part(key, page())
 
     @env.macro
     def topic(topic_id: str) -> str:

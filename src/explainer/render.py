@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -35,6 +35,7 @@ from .parts import (
     source_parts,
     timeline_parts,
 )
+from .schema import SLUG_RE
 
 BACKGROUND = "background.md"
 FACTCHECK = "fact-check.md"
@@ -124,6 +125,23 @@ class Renderer:
         # a source's cited line and archive link, once per source rather than per quote
         self._source_heads: dict[str, str] = {}
         self._archive_links: dict[str, str] = {}
+
+    def generated(self) -> dict[tuple[str, str, str], tuple[str, PageContext]]:
+        """The pages `explainer pages` writes, each rendered as its one macro call renders
+        it, ahead of the build: keyed by (page path, macro, argument), with the page's
+        state after it. Actors whose id cannot name a file get no page."""
+        todo: list[tuple[str, str, str, Callable[[str, PageContext], str]]] = [
+            (actor_page(a.id), "actor_page", a.id, self.actor)
+            for a in self.ds.actors
+            if SLUG_RE.match(a.id)
+        ]
+        todo += [(p.path, "timeline_part", p.key, self.timeline_part) for p in self.parts]
+        todo += [(p.path, "source_part", p.key, self.source_part) for p in self.source_parts]
+        out: dict[tuple[str, str, str], tuple[str, PageContext]] = {}
+        for path, macro, arg, render in todo:
+            page = PageContext(path)
+            out[(path, macro, arg)] = (render(arg, page), page)
+        return out
 
     def claim_home(self, ref: ClaimRef) -> str:
         """The page on which a claim is shown."""

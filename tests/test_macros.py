@@ -1,0 +1,91 @@
+"""The bridge to mkdocs-macros, driven the way mkdocs-macros drives it, without a build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from conftest import ROOT, Project
+from explainer import load, macros
+from explainer.render import PageContext, Renderer
+
+
+class Env:
+    """What define_env and the macros read of mkdocs-macros' plugin object."""
+
+    def __init__(self, root: Path) -> None:
+        self.conf: dict[str, Any] = {
+            "config_file_path": str(root / "mkdocs.yml"),
+            "site_url": "https://example.org/explainer/",
+            "site_name": "Example",
+            "extra": {"explainer": {"data": "data"}},
+        }
+        self.page: Any = None
+        self.macros: dict[str, Any] = {}
+
+    def macro(self, fn: Any) -> Any:
+        self.macros[fn.__name__] = fn
+        return fn
+
+    def on(self, path: str) -> Env:
+        """Be on the page whose source is docs/<path>."""
+        self.page = SimpleNamespace(file=SimpleNamespace(src_uri=path), meta={})
+        return self
+
+
+def flagship(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path
+
+
+def test_generated_pages_are_what_their_macro_renders(tmp_path: Path) -> None:
+    root = flagship(tmp_path)
+    env = Env(root)
+    macros.define_env(env)
+    fresh = Renderer(load(root / "data", root=root), env.conf["site_url"], env.conf["site_name"])
+    for actor in ("iran", "pakistan", "jaish-al-adl"):
+        path = f"actors/{actor}.md"
+        expected = fresh.actor(actor, PageContext(path))
+        assert env.on(path).macros["actor_page"](actor) == expected
+        assert env.page.meta["title"]  # the page still gets its title
+
+
+def test_a_page_that_calls_another_macro_first_is_rendered_in_turn(tmp_path: Path) -> None:
+    root = flagship(tmp_path)
+    env = Env(root)
+    macros.define_env(env)
+    path = "actors/iran.md"
+    page = PageContext(path)
+    fresh = Renderer(load(root / "data", root=root), env.conf["site_url"], env.conf["site_name"])
+    first = fresh.timeline(page)  # numbers the page's evidence from 1 ...
+    then = fresh.actor("iran", page)  # ... so the actor's evidence continues after it
+    env.on(path)
+    assert env.macros["timeline"]() == first
+    assert env.macros["actor_page"]("iran") == then
+
+
+def test_data_errors_are_reported_even_when_rendering_breaks(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def breaks(self: Renderer) -> None:
+        raise KeyError("unchecked data")
+
+    monkeypatch.setattr(Renderer, "generated", breaks)
+    project.replace("events.yaml", "actors: [iran, pakistan]", "actors: [nobody-known, pakistan]")
+    with pytest.raises(macros.DataError, match=r"data/events.yaml:\d+:\d+: E031 unknown actor"):
+        macros.define_env(Env(project.root))
+
+
+def test_a_rendering_bug_on_valid_data_is_not_hidden(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def breaks(self: Renderer) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(Renderer, "generated", breaks)
+    with pytest.raises(KeyError, match="a bug"):
+        macros.define_env(Env(project.root))
