@@ -119,9 +119,12 @@ def define_env(env: Any) -> None:
         gc.freeze()
     pages: dict[str, PageContext] = {}
 
+    def current() -> str:
+        return env.page.file.src_uri if env.page is not None else "index.md"
+
     def prepared(macro: str, arg: str) -> str | None:
         """The page's text rendered ahead, if this is the first macro on a generated page."""
-        path = env.page.file.src_uri if env.page is not None else "index.md"
+        path = current()
         entry = None if path in pages else ready.pop((path, macro, arg), None)
         if entry is None:
             return None
@@ -129,7 +132,7 @@ def define_env(env: Any) -> None:
         return text
 
     def page() -> PageContext:
-        path = env.page.file.src_uri if env.page is not None else "index.md"
+        path = current()
         if path not in pages:
             pages[path] = PageContext(path)
         return pages[path]
