@@ -1,0 +1,174 @@
+"""Which captured sources are copies of one story, and how many independent publishers
+support a claim.
+
+Two captures *share a passage* when at least COPY_WORDS words follow one another, the
+same after normalisation, in both. Words inside double quotation marks do not count:
+independent reporters quote the same speaker word for word, but two outlets do not
+write the same narration around the quote unless one copied the other (or both
+copied one wire or press release).
+
+Found by hashing every run of SHINGLE words (a shingle); only pairs of captures that
+share several uncommon shingles are then compared in full, so the cost grows with the
+size of the captures, not with the number of pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .model import Capture, Claim, Dataset, Source
+from .textnorm import normalize
+
+# ~30 words (about 200 characters) in a row: longer than any set phrase, the name of
+# an office or a dateline, shorter than a copied paragraph. On the flagship data the
+# longest run shared by two captures that are not copies is under 30 words once
+# quotations are set aside.
+COPY_WORDS = 30
+SHINGLE = 8
+# A shingle found in more captures than this is boilerplate ("said in a statement
+# on ..."); it is not used to find candidates, only to measure them.
+COMMON = 64
+
+_WORD = re.compile(r"\w+")
+# A quotation: from an opening mark to the closing one, or to the end of the paragraph
+# (a quotation running over paragraphs reopens each of them).
+_QUOTED = re.compile(r'"[^"\n]*(?:"|$)', re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """Two sources whose captures share a passage: `later` repeats `earlier`."""
+
+    earlier: Source
+    later: Source
+    words: int  # length of the longest shared run
+    excerpt: str  # its first words, normalised
+
+
+def segments(capture: Capture) -> list[list[str]]:
+    """The capture's words outside quotations, in runs that a quotation or a passage
+    break interrupts (a line break does not: captures may be wrapped)."""
+    out: list[list[str]] = []
+    for passage in capture.passages:
+        run: list[str] = []
+        # line by line, so that an unclosed quotation ends with its paragraph
+        for line in passage.split("\n"):
+            for k, piece in enumerate(_QUOTED.split(normalize(line))):
+                if k:  # a quotation stood here
+                    _flush(run, out)
+                    run = []
+                run += _WORD.findall(piece)
+        _flush(run, out)
+    return out
+
+
+def _flush(run: list[str], out: list[list[str]]) -> None:
+    if len(run) >= SHINGLE:
+        out.append(run)
+
+
+def _shingles(words: list[str]) -> list[int]:
+    return [hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)]
+
+
+def _longest_run(a: list[list[int]], b: list[list[int]]) -> tuple[int, int, int]:
+    """The longest run of consecutive shingles of a found consecutively in b:
+    (run length in shingles, segment of a, index of its first shingle)."""
+    where: dict[int, list[tuple[int, int]]] = {}
+    for s, seg in enumerate(b):
+        for j, h in enumerate(seg):
+            where.setdefault(h, []).append((s, j))
+    best = (0, 0, 0)
+    for s, seg in enumerate(a):
+        prev: dict[tuple[int, int], int] = {}
+        for i, h in enumerate(seg):
+            cur: dict[tuple[int, int], int] = {}
+            for sb, j in where.get(h, ()):
+                run = cur[(sb, j)] = prev.get((sb, j - 1), 0) + 1
+                if run > best[0]:
+                    best = (run, s, i - run + 1)
+            prev = cur
+    return best
+
+
+def shared_passages(ds: Dataset) -> list[SharedPassage]:
+    """Every pair of cited-or-not sources whose captures share a passage of at least
+    COPY_WORDS words, the earlier source first (by published date, then file order)."""
+    order = {src.id: n for n, src in enumerate(ds.sources)}
+    ids = [sid for sid in ds.captures if sid in ds.source_by_id]
+    words = {sid: segments(ds.captures[sid]) for sid in ids}
+    hashes = {sid: [_shingles(seg) for seg in words[sid]] for sid in ids}
+    holders: dict[int, set[int]] = {}
+    for n, sid in enumerate(ids):
+        for seg in hashes[sid]:
+            for h in seg:
+                holders.setdefault(h, set()).add(n)
+    # a copied passage of COPY_WORDS words has COPY_WORDS - SHINGLE + 1 shingles
+    needed = COPY_WORDS - SHINGLE + 1
+    counts: dict[tuple[int, int], int] = {}
+    for owners in holders.values():
+        if 1 < len(owners) <= COMMON:
+            ranked = sorted(owners)
+            for x, a in enumerate(ranked):
+                for b in ranked[x + 1 :]:
+                    counts[(a, b)] = counts.get((a, b), 0) + 1
+    out: list[SharedPassage] = []
+    for (a, b), n in counts.items():
+        if n < needed:
+            continue
+        run, seg, start = _longest_run(hashes[ids[a]], hashes[ids[b]])
+        length = run + SHINGLE - 1 if run else 0
+        if length < COPY_WORDS:
+            continue
+        first, second = ds.source_by_id[ids[a]], ds.source_by_id[ids[b]]
+        if (second.published, order[second.id]) < (first.published, order[first.id]):
+            first, second = second, first
+            run, seg, start = _longest_run(hashes[ids[b]], hashes[ids[a]])
+            excerpt_words = words[ids[b]][seg][start : start + 12]
+        else:
+            excerpt_words = words[ids[a]][seg][start : start + 12]
+        out.append(SharedPassage(first, second, length, " ".join(excerpt_words)))
+    out.sort(key=lambda p: (order[p.later.id], order[p.earlier.id]))
+    return out
+
+
+def publisher_key(src: Source) -> str:
+    """Who a source's words come from: the wire for wire copy (`via` names the site)."""
+    return " ".join(src.publisher.split()).casefold()
+
+
+class Corroboration:
+    """Counts the independent publishers behind each claim: the distinct publishers of
+    its cited sources, where copies of one story (a shared passage) count once."""
+
+    def __init__(self, sources: Mapping[str, Source], copies: Iterable[SharedPassage]) -> None:
+        self._sources = sources
+        self._copies: dict[str, set[str]] = {}
+        for p in copies:
+            self._copies.setdefault(p.earlier.id, set()).add(p.later.id)
+            self._copies.setdefault(p.later.id, set()).add(p.earlier.id)
+
+    def publishers(self, source_ids: Iterable[str]) -> int:
+        cited = list(dict.fromkeys(s for s in source_ids if s in self._sources))
+        group = {sid: sid for sid in cited}
+
+        def root(sid: str) -> str:
+            while group[sid] != sid:
+                group[sid] = group[group[sid]]
+                sid = group[sid]
+            return sid
+
+        by_publisher: dict[str, str] = {}
+        for sid in cited:
+            first = by_publisher.setdefault(publisher_key(self._sources[sid]), sid)
+            group[root(sid)] = root(first)
+        for sid in cited:
+            for other in self._copies.get(sid, ()):
+                if other in group:
+                    group[root(sid)] = root(other)
+        return len({root(sid) for sid in cited})
+
+    def of(self, claim: Claim) -> int:
+        return self.publishers(c.source for c in claim.cite)
