@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .model import Capture, Claim, Dataset, Source
 from .textnorm import normalize
@@ -47,10 +48,11 @@ class SharedPassage:
     excerpt: str  # its first words, normalised
 
 
-def segments(capture: Capture) -> list[list[str]]:
+def segments(capture: Capture) -> list[tuple[str, list[int]]]:
     """The capture's words outside quotations, in runs that a quotation or a passage
-    break interrupts (a line break does not: captures may be wrapped)."""
-    out: list[list[str]] = []
+    break interrupts (a line break does not: captures may be wrapped); each run as its
+    words joined by single spaces, and where each word starts."""
+    out: list[tuple[str, list[int]]] = []
     for passage in capture.passages:
         run: list[str] = []
         # line by line, so that an unclosed quotation ends with its paragraph
@@ -64,13 +66,21 @@ def segments(capture: Capture) -> list[list[str]]:
     return out
 
 
-def _flush(run: list[str], out: list[list[str]]) -> None:
+def _flush(run: list[str], out: list[tuple[str, list[int]]]) -> None:
     if len(run) >= SHINGLE:
-        out.append(run)
+        # where each word starts in the joined run, summed in C: len + 1 for the space
+        starts = list(accumulate(map(_PLUS_ONE, map(len, run)), initial=0))
+        out.append((" ".join(run), starts))
 
 
-def _shingles(words: list[str]) -> list[int]:
-    return [hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)]
+_PLUS_ONE = (1).__add__
+
+
+def _shingles(run: tuple[str, list[int]]) -> list[int]:
+    """The hash of every SHINGLE words in a row of a run: slices of one string, far
+    cheaper than a tuple of words per position."""
+    text, starts = run
+    return [hash(text[starts[i] : starts[i + SHINGLE] - 1]) for i in range(len(starts) - SHINGLE)]
 
 
 def _longest_run(a: list[list[int]], b: list[list[int]]) -> tuple[int, int, int]:
@@ -93,43 +103,75 @@ def _longest_run(a: list[list[int]], b: list[list[int]]) -> tuple[int, int, int]
     return best
 
 
+def _flat(flat: dict[int, frozenset[int]], hashes: list[list[list[int]]], n: int) -> frozenset[int]:
+    got = flat.get(n)
+    if got is None:
+        got = flat[n] = frozenset(h for seg in hashes[n] for h in seg)
+    return got
+
+
+def _run_bound(a: list[list[int]], b: frozenset[int]) -> int:
+    """The longest run of consecutive shingles of a that are all somewhere in b: at
+    least the true longest shared run, and much cheaper to find."""
+    best = 0
+    for seg in a:
+        run = 0
+        for h in seg:
+            if h in b:
+                run += 1
+                if run > best:
+                    best = run
+            else:
+                run = 0
+    return best
+
+
 def shared_passages(ds: Dataset) -> list[SharedPassage]:
-    """Every pair of cited-or-not sources whose captures share a passage of at least
-    COPY_WORDS words, the earlier source first (by published date, then file order)."""
+    """Every pair of sources whose captures share a passage of at least COPY_WORDS
+    words, the earlier source first (by published date, then file order)."""
     order = {src.id: n for n, src in enumerate(ds.sources)}
     ids = [sid for sid in ds.captures if sid in ds.source_by_id]
-    words = {sid: segments(ds.captures[sid]) for sid in ids}
-    hashes = {sid: [_shingles(seg) for seg in words[sid]] for sid in ids}
+    runs = [segments(ds.captures[sid]) for sid in ids]
+    hashes = [[_shingles(run) for run in capture] for capture in runs]
+    # most shingles are in one capture only: sets are made for the others alone
+    first: dict[int, int] = {}
     holders: dict[int, set[int]] = {}
-    for n, sid in enumerate(ids):
-        for seg in hashes[sid]:
+    for n, capture in enumerate(hashes):
+        for seg in capture:
             for h in seg:
-                holders.setdefault(h, set()).add(n)
-    # a copied passage of COPY_WORDS words has COPY_WORDS - SHINGLE + 1 shingles
-    needed = COPY_WORDS - SHINGLE + 1
+                o = first.setdefault(h, n)
+                if o != n:
+                    got = holders.get(h)
+                    if got is None:
+                        holders[h] = {o, n}
+                    else:
+                        got.add(n)
     counts: dict[tuple[int, int], int] = {}
     for owners in holders.values():
-        if 1 < len(owners) <= COMMON:
+        if len(owners) <= COMMON:
             ranked = sorted(owners)
             for x, a in enumerate(ranked):
                 for b in ranked[x + 1 :]:
                     counts[(a, b)] = counts.get((a, b), 0) + 1
+    # A copied passage of COPY_WORDS words has COPY_WORDS - SHINGLE + 1 shingles, some
+    # of which may be common: a quarter of them in common makes a pair worth measuring.
+    enough = max(1, (COPY_WORDS - SHINGLE + 1) // 4)
+    flat: dict[int, frozenset[int]] = {}
     out: list[SharedPassage] = []
     for (a, b), n in counts.items():
-        if n < needed:
+        if n < enough:
             continue
-        run, seg, start = _longest_run(hashes[ids[a]], hashes[ids[b]])
+        if _run_bound(hashes[a], _flat(flat, hashes, b)) + SHINGLE - 1 < COPY_WORDS:
+            continue
+        earlier, later = ds.source_by_id[ids[a]], ds.source_by_id[ids[b]]
+        if (later.published, order[later.id]) < (earlier.published, order[earlier.id]):
+            earlier, later, a, b = later, earlier, b, a
+        run, seg, start = _longest_run(hashes[a], hashes[b])
         length = run + SHINGLE - 1 if run else 0
-        if length < COPY_WORDS:
-            continue
-        first, second = ds.source_by_id[ids[a]], ds.source_by_id[ids[b]]
-        if (second.published, order[second.id]) < (first.published, order[first.id]):
-            first, second = second, first
-            run, seg, start = _longest_run(hashes[ids[b]], hashes[ids[a]])
-            excerpt_words = words[ids[b]][seg][start : start + 12]
-        else:
-            excerpt_words = words[ids[a]][seg][start : start + 12]
-        out.append(SharedPassage(first, second, length, " ".join(excerpt_words)))
+        if length >= COPY_WORDS:
+            text, starts = runs[a][seg]
+            excerpt = text[starts[start] : starts[min(start + 12, len(starts) - 1)] - 1]
+            out.append(SharedPassage(earlier, later, length, excerpt))
     out.sort(key=lambda p: (order[p.later.id], order[p.earlier.id]))
     return out
 
