@@ -15,9 +15,10 @@ size of the captures, not with the number of pairs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from .model import Capture, Claim, Dataset, Source
 from .textnorm import normalize
@@ -61,9 +62,20 @@ def segments(capture: Capture) -> list[tuple[str, list[int]]]:
                 if k:  # a quotation stood here
                     _flush(run, out)
                     run = []
-                run += _WORD.findall(piece)
+                run += _words(piece)
         _flush(run, out)
     return out
+
+
+# ASCII text is split by bytes.translate, several times faster than the regular
+# expression; both split on exactly the characters that are not \w.
+_NOT_WORD = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes([32] * 128)
+
+
+def _words(text: str) -> list[str]:
+    if text.isascii():
+        return text.encode().translate(_NOT_WORD).decode().split()
+    return _WORD.findall(text)
 
 
 def _flush(run: list[str], out: list[tuple[str, list[int]]]) -> None:
@@ -103,13 +115,6 @@ def _longest_run(a: list[list[int]], b: list[list[int]]) -> tuple[int, int, int]
     return best
 
 
-def _flat(flat: dict[int, frozenset[int]], hashes: list[list[list[int]]], n: int) -> frozenset[int]:
-    got = flat.get(n)
-    if got is None:
-        got = flat[n] = frozenset(h for seg in hashes[n] for h in seg)
-    return got
-
-
 def _run_bound(a: list[list[int]], b: frozenset[int]) -> int:
     """The longest run of consecutive shingles of a that are all somewhere in b: at
     least the true longest shared run, and much cheaper to find."""
@@ -133,35 +138,31 @@ def shared_passages(ds: Dataset) -> list[SharedPassage]:
     ids = [sid for sid in ds.captures if sid in ds.source_by_id]
     runs = [segments(ds.captures[sid]) for sid in ids]
     hashes = [[_shingles(run) for run in capture] for capture in runs]
-    # most shingles are in one capture only: sets are made for the others alone
-    first: dict[int, int] = {}
-    holders: dict[int, set[int]] = {}
-    for n, capture in enumerate(hashes):
-        for seg in capture:
-            for h in seg:
-                o = first.setdefault(h, n)
-                if o != n:
-                    got = holders.get(h)
-                    if got is None:
-                        holders[h] = {o, n}
-                    else:
-                        got.add(n)
+    # Counted in C: most shingles are in one capture only, and only the others are
+    # looked at one by one.
+    held = [frozenset().union(*capture) for capture in hashes]
+    shared = {h for h, n in Counter(chain.from_iterable(held)).items() if 1 < n <= COMMON}
+    holders: dict[int, list[int]] = {}
+    for n, mine in enumerate(held):
+        for h in mine & shared if len(mine) > len(shared) else shared & mine:
+            got = holders.get(h)
+            if got is None:
+                holders[h] = [n]
+            else:
+                got.append(n)
     counts: dict[tuple[int, int], int] = {}
-    for owners in holders.values():
-        if len(owners) <= COMMON:
-            ranked = sorted(owners)
-            for x, a in enumerate(ranked):
-                for b in ranked[x + 1 :]:
-                    counts[(a, b)] = counts.get((a, b), 0) + 1
+    for owners in holders.values():  # each list is in capture order
+        for x, a in enumerate(owners):
+            for b in owners[x + 1 :]:
+                counts[(a, b)] = counts.get((a, b), 0) + 1
     # A copied passage of COPY_WORDS words has COPY_WORDS - SHINGLE + 1 shingles, some
     # of which may be common: a quarter of them in common makes a pair worth measuring.
     enough = max(1, (COPY_WORDS - SHINGLE + 1) // 4)
-    flat: dict[int, frozenset[int]] = {}
     out: list[SharedPassage] = []
     for (a, b), n in counts.items():
         if n < enough:
             continue
-        if _run_bound(hashes[a], _flat(flat, hashes, b)) + SHINGLE - 1 < COPY_WORDS:
+        if _run_bound(hashes[a], held[b]) + SHINGLE - 1 < COPY_WORDS:
             continue
         earlier, later = ds.source_by_id[ids[a]], ds.source_by_id[ids[b]]
         if (later.published, order[later.id]) < (earlier.published, order[earlier.id]):
