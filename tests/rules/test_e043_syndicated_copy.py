@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import CAPTURES, Project
 
 # 40 words of narration, as a wire story has it and a site republishing it keeps it
@@ -81,3 +83,9 @@ def test_official_statement_reprinted_in_a_story_passes(project: Project) -> Non
     _share(project, STORY)
     project.replace("sources.yaml", "  kind: wire", "  kind: official")
     assert project.only("E043") == []
+
+
+@pytest.mark.parametrize(("words", "reported"), [(29, 0), (30, 1)])
+def test_thirty_words_in_a_row_make_a_copy(project: Project, words: int, reported: int) -> None:
+    _share(project, " ".join(STORY.split()[:words]))
+    assert len(project.only("E043")) == reported
