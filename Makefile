@@ -44,7 +44,7 @@ pages: $(STAMP) $(VENDOR)
 	$(BIN)/explainer pages
 
 serve: pages
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Built beside site/ and moved in only on success: a failed strict build (MkDocs writes
 # the pages before it reports the warnings) never leaves a site that could be deployed.

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import gc
 import html
+import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -17,9 +19,11 @@ from mkdocs.exceptions import PluginError
 
 from . import csp
 from .check import auto_jobs, check
+from .deps import handwritten_pages
 from .export import downloads
 from .forked import Done, beside
 from .gcpause import paused
+from .incremental import Rebuild, Served, config_signature, forget, merge_search
 from .load import load
 from .model import Dataset
 from .problems import Problem, Severity
@@ -28,7 +32,9 @@ from .rules import rules_markdown
 
 
 def on_post_build(env: Any) -> None:
-    """Write the machine-readable downloads, and give every page its security policy."""
+    """Write the machine-readable downloads, give every page its security policy, and
+    keep what the next build in this process (`mkdocs serve`) compares against."""
+    _keep_served(env)
     csp.apply(Path(env.conf["site_dir"]))
     pending = getattr(env, "explainer_downloads", None)
     files = pending.result() if pending is not None else None
@@ -41,6 +47,7 @@ def on_post_build(env: Any) -> None:
 
 
 DOWNLOADS_DIR = "downloads"
+log = logging.getLogger("mkdocs.plugins.explainer")
 
 
 def _set_meta(env: Any, title: str, description: str) -> None:
@@ -63,11 +70,53 @@ def _project_root(env: Any) -> Path:
 
 Prepared = dict[tuple[str, str, str], tuple[str, PageContext]]
 
+# The last complete build in this process: `mkdocs serve` builds again after each change.
+_served: Served | None = None
+
+
+def _search_plugin(env: Any) -> Any | None:
+    """Material's search plugin, if the site uses it (found by what it holds)."""
+    for plugin in (env.conf.get("plugins") or {}).values():
+        if hasattr(plugin, "search_index") and hasattr(plugin, "search_index_prev"):
+            return plugin
+    return None
+
+
+def _config_signature(env: Any, root: Path) -> str:
+    config_file = Path(env.conf.get("config_file_path") or root / "mkdocs.yml")
+    theme_dir = getattr(env.conf.get("theme"), "custom_dir", None)
+    return config_signature([config_file, *([Path(theme_dir)] if theme_dir else [])])
+
+
+def _keep_served(env: Any) -> None:
+    """Remember this build for the next one. A dirty build indexes only the pages it
+    builds: the search index gets the previous entries of every other page back."""
+    global _served
+    built: Served | None = getattr(env, "explainer_served", None)
+    if built is None:
+        return
+    search = _search_plugin(env)
+    if search is not None:
+        index = search.search_index
+        previous = _served.search if _served is not None else None
+        if previous is not None and built.prints is not None:
+            index.entries = merge_search(previous, index.entries, built.prints)
+            out = Path(env.conf["site_dir"]) / "search" / "search_index.json"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(index.generate_search_index(None), encoding="utf-8")
+        built.search = list(index.entries)
+    _served = built
+
 
 def _checked(
-    root: Path, data: str, site_url: str, site_name: str
-) -> tuple[Dataset, Renderer, Prepared]:
-    """The dataset, once the checker passes it, its renderer and the generated pages.
+    root: Path,
+    data: str,
+    site_url: str,
+    site_name: str,
+    compare: Callable[[Renderer], Rebuild] | None = None,
+) -> tuple[Dataset, Renderer, Prepared, Rebuild]:
+    """The dataset, once the checker passes it, its renderer, the generated pages and,
+    when a build in this process went before (`mkdocs serve`), what has to be rebuilt.
 
     A large check runs in a second process, if the machine has a core for it, while
     this one renders the generated pages. Nothing reaches the site before the verdict:
@@ -77,14 +126,17 @@ def _checked(
     ds = dataclasses.replace(loaded, documents=())
     verdict = beside(partial(check, loaded)) if auto_jobs(loaded) > 1 else Done(check(loaded))
     del loaded  # the verdict holds the trees until it is in
+    rebuild = Rebuild()
     try:
         renderer = Renderer(ds, site_url=site_url, site_name=site_name)
-        ready = renderer.generated()
+        if compare is not None:
+            rebuild = compare(renderer)
+        ready = renderer.generated(only=rebuild.pages)
     except Exception:
         _raise_data_errors(verdict.result())
         raise  # a fault of the renderer's, not of the data
     _raise_data_errors(verdict.result())
-    return ds, renderer, ready
+    return ds, renderer, ready, rebuild
 
 
 def _raise_data_errors(problems: list[Problem]) -> None:
@@ -110,8 +162,37 @@ def define_env(env: Any) -> None:
     # The collector stays off from loading until everything built here is frozen: each
     # time it came back on in between, its first pass walked every object made since
     # (about a second in all at 5,000 events), and found nothing to free.
+    site_dir = Path(env.conf["site_dir"])
+    docs = Path(env.conf["docs_dir"])
+    config = _config_signature(env, root)
+    last = _served if _served is not None and _served.site_dir == site_dir else None
     with paused():
-        ds, renderer, ready = _checked(root, options.get("data", "data"), site_url, site_name)
+        ds, renderer, ready, rebuild = _checked(
+            root,
+            options.get("data", "data"),
+            site_url,
+            site_name,
+            partial(last.compare, docs=docs, config=config) if last is not None else None,
+        )
+        # Only now that the data passed: the pages it changes lose their built file, and
+        # a dirty build (`make serve`) writes them again. A first build starts from no
+        # page at all, so not even `--dirty` with an old site directory serves a stale one.
+        forget(site_dir, rebuild.pages)
+        if last is not None:
+            count = "every" if rebuild.pages is None else str(len(rebuild.pages))
+            log.info(f"explainer: the data changed {count} page(s); rebuilding those")
+        search = _search_plugin(env)
+        if search is not None:
+            search.search_index_prev = None  # merged in on_post_build, page by page
+        env.explainer_served = Served(
+            site_dir,
+            config,
+            handwritten={},
+            renderer=renderer if rebuild.prints is None else None,
+            prints=rebuild.prints,
+        )
+        if rebuild.prints is None:
+            env.explainer_served.handwritten = handwritten_pages(docs)
         # Written at the end of the build; made meanwhile by a second process, if any.
         env.explainer_downloads = beside(partial(downloads, ds, site_url, site_name))
         # What stays is hundreds of thousands of long-lived objects with no cycles: left
