@@ -88,7 +88,7 @@ lighthouse: build chromium $(LIGHTHOUSE)
 	$(BIN)/python tools/lighthouse/run.py --site site
 
 bench: $(STAMP)
-	PYTHONPATH=bench $(BIN)/python bench/bench_build.py --sizes 100 500 1000 5000
+	PYTHONPATH=bench $(BIN)/python bench/bench_build.py --sizes $(or $(SIZES),100 500 1000 5000)
 
 bench-check: $(STAMP)
 	PYTHONPATH=bench $(BIN)/python bench/bench_check.py --claims 10000

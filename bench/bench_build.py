@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from bench_serve import measure_serve, serve_table
 from explainer import load
 from explainer.actorpages import plan, sync
 from explainer.render import PageContext, Renderer
@@ -129,7 +130,7 @@ def largest_page(site: Path) -> tuple[str, int, int]:
     return str(path.relative_to(site)), size, len(gzip.compress(path.read_bytes()))
 
 
-def measure(events: int, tmp: Path, repeat: int) -> dict[str, object]:
+def measure(events: int, tmp: Path, repeat: int, serve_edits: int = 0) -> dict[str, object]:
     gen, base = tmp / f"gen-{events}", tmp / f"base-{events}"
     info = generate(gen, events)
     check_s, _ = timed([sys.executable, "-m", "explainer.cli", "check"], gen)
@@ -147,7 +148,8 @@ def measure(events: int, tmp: Path, repeat: int) -> dict[str, object]:
     base_s, base_rss = min(bases)
     page, raw, gz = largest_page(gen / "site")
     index = gen / "site" / "search" / "search_index.json"
-    return {
+    serve = measure_serve(gen, events, serve_edits, tmp) if serve_edits else {}
+    return serve | {
         "events": events,
         "claims": info["claims"],
         "check_cps": info["claims"] / check_s,
@@ -201,12 +203,16 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000, 5000])
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--repeat", type=int, default=3, help="builds per size; best is kept")
+    parser.add_argument(
+        "--serve-edits", type=int, default=3,
+        help="claim edits timed under `make serve` per size (0: skip the editing loop)",
+    )  # fmt: skip
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             t = time.perf_counter()
-            rows.append(measure(n, Path(tmp), args.repeat))
+            rows.append(measure(n, Path(tmp), args.repeat, args.serve_edits))
             print(f"{n} events measured in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     machine = (
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
@@ -221,6 +227,15 @@ def main() -> int:
         f"Machine: {machine}.\n\n" + table(rows)
     )
     text += "\n" + growth(rows)
+    if loop := serve_table(rows):
+        text += (
+            "\n## Editing loop\n\nSeconds from saving a one-claim change to data/events.yaml "
+            "until the served page holds it (polled over HTTP; the server answers only once "
+            f"its rebuild is done), median of {args.serve_edits} edits, under `make serve` "
+            "(`mkdocs serve --dirty`: only the pages the change touches are rebuilt) and under "
+            "plain `mkdocs serve` (every page rebuilt, one edit). Target: at most a quarter "
+            "of a full build.\n\n" + loop
+        )
     print(text)
     if args.out:
         args.out.write_text(text)

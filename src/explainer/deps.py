@@ -39,20 +39,29 @@ GENERATED_FOLDERS = (ACTORS_DIR, "timeline", "sources")
 def plain(value: Any) -> Any:
     """A record as nested tuples of its shown fields, without positions: comparable and
     printable the same way in every run."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _SHOWN.get(kind)
+    if names is not None:
+        return (kind.__name__, *[plain(getattr(value, n)) for n in names])
+    if kind is tuple or kind is list:
+        return tuple([plain(v) for v in value])
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        shown = (
-            (f.name, plain(getattr(value, f.name)))
-            for f in dataclasses.fields(value)
-            if f.name not in _POSITION_FIELDS
+        _SHOWN[kind] = tuple(
+            f.name for f in dataclasses.fields(value) if f.name not in _POSITION_FIELDS
         )
-        return (type(value).__name__, *shown)
-    if isinstance(value, (tuple, list)):
-        return tuple(plain(v) for v in value)
+        return plain(value)
     if isinstance(value, Mapping):
         return tuple(sorted((str(k), plain(v)) for k, v in value.items()))
-    if isinstance(value, (str, int, float, bool, dt.date)) or value is None:
+    if isinstance(value, (str, int, float, dt.date)):
         return value
     return repr(value)
+
+
+# Field names shown, per record class: looked up once, not per record.
+_SHOWN: dict[type, tuple[str, ...]] = {}
+_SCALARS = frozenset({str, int, float, bool, type(None), dt.date})
 
 
 def digest(*parts: object) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .deps import Fingerprints, changed, digest, handwritten_pages, site_file, site_url
+from .model import Dataset
 from .render import Renderer
 
 SearchEntry = dict[str, Any]
@@ -43,6 +44,7 @@ class Served:
     renderer: Renderer | None = None
     prints: dict[str, str] | None = None
     search: list[SearchEntry] | None = None
+    dataset: Dataset | None = None
 
     def fingerprints(self) -> dict[str, str]:
         if self.prints is None:
@@ -57,6 +59,16 @@ class Served:
         if config != self.config:
             return Rebuild(None, prints)
         return Rebuild(changed(self.fingerprints(), prints), prints)
+
+
+def reuse_passages(ds: Dataset, before: Dataset | None) -> None:
+    """Give ds the copies of one story found in the last build, if it had them and no
+    capture or source changed since: they follow from those alone, and finding them
+    again is the largest part of a check at 5,000 events."""
+    if before is None or "shared_passages" not in before.__dict__:
+        return
+    if before.captures == ds.captures and before.sources == ds.sources:
+        ds.__dict__["shared_passages"] = before.__dict__["shared_passages"]
 
 
 def config_signature(files: Iterable[Path]) -> str:

@@ -23,7 +23,14 @@ from .deps import handwritten_pages
 from .export import downloads
 from .forked import Done, beside
 from .gcpause import paused
-from .incremental import Rebuild, Served, config_signature, forget, merge_search
+from .incremental import (
+    Rebuild,
+    Served,
+    config_signature,
+    forget,
+    merge_search,
+    reuse_passages,
+)
 from .load import load
 from .model import Dataset
 from .problems import Problem, Severity
@@ -114,6 +121,7 @@ def _checked(
     site_url: str,
     site_name: str,
     compare: Callable[[Renderer], Rebuild] | None = None,
+    before: Dataset | None = None,
 ) -> tuple[Dataset, Renderer, Prepared, Rebuild]:
     """The dataset, once the checker passes it, its renderer, the generated pages and,
     when a build in this process went before (`mkdocs serve`), what has to be rebuilt.
@@ -122,9 +130,12 @@ def _checked(
     this one renders the generated pages. Nothing reaches the site before the verdict:
     unchecked data may even break rendering, and then the verdict says why."""
     loaded = load(data, root=root)
+    reuse_passages(loaded, before)
     # The YAML trees give the checker its positions; the pages need only the records.
     ds = dataclasses.replace(loaded, documents=())
     verdict = beside(partial(check, loaded)) if auto_jobs(loaded) > 1 else Done(check(loaded))
+    if "shared_passages" in loaded.__dict__:  # found by a check run here: not twice
+        ds.__dict__["shared_passages"] = loaded.__dict__["shared_passages"]
     del loaded  # the verdict holds the trees until it is in
     rebuild = Rebuild()
     try:
@@ -173,6 +184,7 @@ def define_env(env: Any) -> None:
             site_url,
             site_name,
             partial(last.compare, docs=docs, config=config) if last is not None else None,
+            last.dataset if last is not None else None,
         )
         # Only now that the data passed: the pages it changes lose their built file, and
         # a dirty build (`make serve`) writes them again. A first build starts from no
@@ -191,8 +203,13 @@ def define_env(env: Any) -> None:
             renderer=renderer if rebuild.prints is None else None,
             prints=rebuild.prints,
         )
+        env.explainer_served.dataset = ds
         if rebuild.prints is None:
             env.explainer_served.handwritten = handwritten_pages(docs)
+            # `--dirty` (`make serve`): the next build compares, so take the fingerprints
+            # now rather than on the first edit; a one-off build never needs them.
+            if getattr(search, "is_dirty", False):
+                env.explainer_served.fingerprints()
         # Written at the end of the build; made meanwhile by a second process, if any.
         env.explainer_downloads = beside(partial(downloads, ds, site_url, site_name))
         # What stays is hundreds of thousands of long-lived objects with no cycles: left
