@@ -33,6 +33,8 @@ from . import (
     e035_unused_source,
     e036_actor_not_listed,
     e037_empty_capture,
+    e042_passage_integrity,
+    e044_source_hygiene,
 )
 from .base import Context, Rule
 
@@ -67,6 +69,10 @@ RULES: tuple[Rule, ...] = tuple(
         e035_unused_source,
         e036_actor_not_listed,
         e037_empty_capture,
+        e044_source_hygiene,
+    e044_source_hygiene,
+        e042_passage_integrity,
+    e042_passage_integrity,
     )
 )
 RULES_BY_CODE = {r.code: r for r in RULES}

@@ -12,6 +12,7 @@ from ..model import Cite, ClaimRef, Dataset, Document, statement_cites
 from ..problems import Loc, Problem, Severity
 from ..schema import RecordSpec
 from ..textnorm import NormalizedCapture, normalize_capture
+from ..vocabulary import Vocabulary
 from ..yamltree import YMap
 from .walk import FieldValue, scalar_type
 from .walk import fields as walk_fields
@@ -58,6 +59,11 @@ class Context:
         out += [cite for actor in self.ds.actors for rel in actor.relations for cite in rel.cite]
         out += statement_cites(self.ds)
         return out
+
+    @cached_property
+    def capture_words(self) -> Vocabulary:
+        """The words of every capture, to tell a word cut short from a whole one."""
+        return Vocabulary(p for cap in self.ds.captures.values() for p in cap.passages)
 
     @cached_property
     def complete(self) -> bool:

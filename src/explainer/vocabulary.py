@@ -1,0 +1,96 @@
+"""The words the captures use, to tell a word cut short from a whole one.
+
+No dictionary ships with the checker: the captures themselves are the vocabulary. A
+passage's last word is taken as cut when it appears nowhere else in the captures as a
+word but does begin a longer word there ("gover" of "government"); its first word, when
+it ends a longer word ("ence" of "evidence").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from functools import cached_property
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_FIRST = re.compile(r"^[^\W\d_]+")
+_LAST = re.compile(r"[^\W\d_]+$")
+# Endings that make another whole word of a whole word: inflections and demonyms.
+_SUFFIXES = frozenset(
+    "s es i n an ian ese istan stan d ed ing er ers ly al ese ish y ic".split()
+)
+# The same for beginnings, written backwards as the reversed words are.
+_PREFIXES = frozenset(p[::-1] for p in "un re in non pre dis de co".split())
+
+
+def fold(word: str) -> str:
+    """Case and accents forgiven: "Türkiye" and "turkiye" are one word."""
+    if word.isascii():
+        return word.casefold()
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class Vocabulary:
+    def __init__(self, passages: Iterable[str]) -> None:
+        self._passages = tuple(passages)
+
+    @cached_property
+    def _counts(self) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for passage in self._passages:
+            counts.update(fold(w) for w in _LETTERS.findall(passage))
+        return counts
+
+    @cached_property
+    def _sorted(self) -> list[str]:
+        return sorted(self._counts)
+
+    @cached_property
+    def _reversed(self) -> list[str]:
+        return sorted(w[::-1] for w in self._counts)
+
+    @cached_property
+    def _edges(self) -> Counter[str]:
+        """How often each word is a passage's first or last word (where a cut would be)."""
+        counts: Counter[str] = Counter()
+        for p in self._passages:
+            for m in (_FIRST.search(p), _LAST.search(p)):
+                if m is not None:
+                    counts[fold(m.group())] += 1
+        return counts
+
+    def _longer(self, ordered: list[str], key: str, endings: frozenset[str]) -> str | None:
+        """A word of ordered that starts with key and is more than key plus an ending
+        ("Baloch" is whole beside "Balochistan"; "gover" is cut beside "government")."""
+        i = bisect.bisect_right(ordered, key)
+        while i < len(ordered) and ordered[i].startswith(key):
+            if ordered[i][len(key) :] not in endings:
+                return ordered[i]
+            i += 1
+        return None
+
+    def cut_end(self, passage: str) -> tuple[str, str] | None:
+        """(fragment, a whole word it begins) when the passage ends inside a word."""
+        m = _LAST.search(passage)
+        if m is None:
+            return None
+        frag = fold(m.group())
+        if self._counts[frag] > self._edges[frag]:
+            return None  # a word in its own right elsewhere
+        whole = self._longer(self._sorted, frag, _SUFFIXES)
+        return (m.group(), whole) if whole else None
+
+    def cut_start(self, passage: str) -> tuple[str, str] | None:
+        """(fragment, a whole word it ends) when the passage begins inside a word."""
+        m = _FIRST.search(passage)
+        if m is None or not m.group()[0].islower():
+            return None  # a cut word starts with a small letter
+        frag = fold(m.group())
+        if self._counts[frag] > self._edges[frag]:
+            return None
+        whole = self._longer(self._reversed, frag[::-1], _PREFIXES)
+        return (m.group(), whole[::-1]) if whole else None
