@@ -15,15 +15,19 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
 
+
+def wordset(text: str) -> frozenset[str]:
+    """A set of words written as one string: long word lists stay readable."""
+    return frozenset(text.split())
+
+
 _LETTERS = re.compile(r"[^\W\d_]+")
 _FIRST = re.compile(r"^[^\W\d_]+")
 _LAST = re.compile(r"[^\W\d_]+$")
 # Endings that make another whole word of a whole word: inflections and demonyms.
-_SUFFIXES = frozenset(
-    "s es i n an ian ese istan stan d ed ing er ers ly al ese ish y ic".split()
-)
+_SUFFIXES = wordset("s es i n an ian ese istan stan d ed ing er ers ly al ese ish y ic")
 # The same for beginnings, written backwards as the reversed words are.
-_PREFIXES = frozenset(p[::-1] for p in "un re in non pre dis de co".split())
+_PREFIXES = frozenset(p[::-1] for p in wordset("un re in non pre dis de co"))
 
 
 def fold(word: str) -> str:
@@ -44,6 +48,18 @@ class Vocabulary:
         for passage in self._passages:
             counts.update(fold(w) for w in _LETTERS.findall(passage))
         return counts
+
+    @cached_property
+    def _common(self) -> frozenset[str]:
+        """Words the captures write with a small first letter: not names."""
+        return frozenset(
+            fold(w) for p in self._passages for w in _LETTERS.findall(p) if w[0].islower()
+        )
+
+    def is_common(self, word: str) -> bool:
+        """Whether the captures use word as an ordinary word ("reports", "early"), which
+        tells a sentence's first word from a name without a dictionary."""
+        return fold(word) in self._common
 
     @cached_property
     def _sorted(self) -> list[str]:

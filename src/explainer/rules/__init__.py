@@ -33,6 +33,8 @@ from . import (
     e035_unused_source,
     e036_actor_not_listed,
     e037_empty_capture,
+    e040_attribution,
+    e041_unvouched_name,
     e042_passage_integrity,
     e044_source_hygiene,
 )
@@ -69,10 +71,10 @@ RULES: tuple[Rule, ...] = tuple(
         e035_unused_source,
         e036_actor_not_listed,
         e037_empty_capture,
-        e044_source_hygiene,
-    e044_source_hygiene,
+        e040_attribution,
+        e041_unvouched_name,
         e042_passage_integrity,
-    e042_passage_integrity,
+        e044_source_hygiene,
     )
 )
 RULES_BY_CODE = {r.code: r for r in RULES}

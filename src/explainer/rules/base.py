@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..claimwords import Evidence as ClaimEvidence
 from ..dates import Evidence, resolve
-from ..model import Cite, ClaimRef, Dataset, Document, statement_cites
+from ..model import Cite, Claim, ClaimRef, Dataset, Document, statement_cites
 from ..problems import Loc, Problem, Severity
 from ..schema import RecordSpec
 from ..textnorm import NormalizedCapture, normalize_capture
@@ -45,6 +46,7 @@ class Context:
         self._typed: dict[tuple[int, tuple[type, ...]], list[FieldValue]] = {}
         self._by_type: dict[int, dict[type, list[FieldValue]]] = {}
         self._keys: dict[int, list[tuple[str, ...]]] = {}
+        self._claim_evidence: dict[int, ClaimEvidence] = {}
 
     @cached_property
     def claims(self) -> list[ClaimRef]:
@@ -134,6 +136,15 @@ class Context:
             if cap is None:
                 return None
             got = self._normalized[source_id] = normalize_capture(cap.passages)
+        return got
+
+    def evidence_of(self, claim: Claim) -> ClaimEvidence:
+        """What vouches for the words of a claim: its quotes, sources and actors."""
+        got = self._claim_evidence.get(id(claim))
+        if got is None:
+            got = self._claim_evidence[id(claim)] = ClaimEvidence(
+                claim, self.ds.source_by_id, self.ds.actor_names
+            )
         return got
 
     def evidence(self, cite: Cite) -> Evidence | None:

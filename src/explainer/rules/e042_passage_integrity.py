@@ -23,7 +23,7 @@ def _paragraphs(cap: Capture) -> Iterator[tuple[int, str]]:
         line = first
         block: list[str] = []
         start = first
-        for row in passage.split("\n") + [""]:
+        for row in [*passage.split("\n"), ""]:
             if row.strip():
                 if not block:
                     start = line
@@ -116,8 +116,7 @@ def check_quote(ctx: Context, cite: Cite) -> Iterator[Problem]:
                 yield Problem(
                     at(cite, "quote"),
                     "E042",
-                    f'quote {edge} inside the word "{found[1]}" of the capture; quote whole '
-                    "words",
+                    f'quote {edge} inside the word "{found[1]}" of the capture; quote whole words',
                 )
                 break
 

@@ -79,7 +79,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 at(src, "url"),
                 "E044",
-                f"url of source \"{src.id}\" carries tracking parameters ({names}); "
+                f'url of source "{src.id}" carries tracking parameters ({names}); '
                 f"cite the page without them: {cleaned}",
             )
 

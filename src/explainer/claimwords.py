@@ -1,0 +1,246 @@
+"""The words of a claim, and what vouches for them.
+
+A claim's words are vouched by its own evidence only: its quotes, the records of the
+sources it cites (title, publisher, via, author), and the names of actors those quotes or
+records mention (an actor's aliases stand for it). The rest of the capture is context,
+not evidence. Matching forgives case, accents, plurals and demonyms ("Iranian" is vouched
+by "Iran", "Afghan" by "Afghanistan"), nothing looser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import NamedTuple
+
+from .model import ActorNames, Claim, Source
+from .vocabulary import fold, wordset
+
+# Letter and digit runs: "Pakistan's" is "Pakistan" and "s", "Amir-Abdollahian" two words.
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)\]]*\s*$")
+_OPENERS = "\"'‘“([«"
+
+# Demonyms whose country the suffix rule below cannot find.
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "turkish": ("turkey", "turkiye"),
+    "british": ("britain", "uk"),
+    "french": ("france",),
+    "dutch": ("netherlands",),
+    "american": ("america", "us", "usa"),
+    "emirati": ("uae", "emirates"),
+    "filipino": ("philippines",),
+    "swiss": ("switzerland",),
+    "baluch": ("baloch", "balochistan", "baluchistan"),
+    "baloch": ("baluch", "balochistan", "baluchistan"),
+}
+# A government is often named by its capital: "Tehran said" is Iran speaking.
+CAPITALS: dict[str, tuple[str, ...]] = {
+    "tehran": ("iran", "iranian"),
+    "islamabad": ("pakistan", "pakistani"),
+    "beijing": ("china", "chinese"),
+    "washington": ("us", "america", "american"),
+    "kabul": ("afghanistan", "afghan"),
+    "delhi": ("india", "indian"),
+    "moscow": ("russia", "russian"),
+    "ankara": ("turkey", "turkish", "turkiye"),
+    "riyadh": ("saudi",),
+    "baghdad": ("iraq", "iraqi"),
+}
+for _capital, _country in list(CAPITALS.items()):
+    for _name in _country:
+        DEMONYMS[_name] = (*DEMONYMS.get(_name, ()), _capital)
+    DEMONYMS[_capital] = _country
+
+# What turns a country's name into its people's: Iran-ian, Pakistan-i, Afghan-istan.
+_DEMONYM_ENDINGS = ("ian", "an", "i", "n", "ese", "ish", "istan", "stan")
+
+
+class Word(NamedTuple):
+    text: str
+    start: int
+    end: int
+    folded: str
+    capital: bool  # starts with a capital letter
+    initial: bool  # first word of a sentence (or of a quoted or bracketed phrase)
+
+
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[Word, ...]:
+    out: list[Word] = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        before = text[: m.start()].rstrip()
+        stripped = before.rstrip(_OPENERS).rstrip()
+        initial = not stripped or bool(_SENTENCE_END.search(stripped))
+        out.append(Word(w, m.start(), m.end(), fold(w), w[0].isupper(), initial))
+    return tuple(out)
+
+
+def _stems(word: str) -> Iterator[str]:
+    yield word
+    if word.endswith("s") and len(word) > 3:
+        yield word[:-1]
+    if word.endswith("es") and len(word) > 4:
+        yield word[:-2]
+
+
+@dataclass
+class Pool:
+    """A set of folded words that vouch, with the forgiving look-up."""
+
+    words: frozenset[str]
+    texts: tuple[str, ...] = ()  # whose phrases an acronym may abbreviate
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and vouched(word, self.words)
+
+    def vouches(self, word: str) -> bool:
+        """Whether the pool vouches for a word as written in a claim (not folded)."""
+        if fold(word) in self:
+            return True
+        return is_acronym(word) and fold(word) in self._acronyms
+
+    @cached_property
+    def _acronyms(self) -> frozenset[str]:
+        return _phrase_initials(self.texts)
+
+
+@lru_cache(maxsize=65536)
+def _variants(word: str) -> tuple[str, ...]:
+    """The words that would vouch for word: itself, its singular, its country."""
+    out = list(_stems(word))
+    out += DEMONYMS.get(word, ())
+    for ending in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            stem = word[: -len(ending)]
+            # Chin-ese: China; Kurd-ish: Kurdistan
+            out += [stem, stem + "a", stem + "e", stem + "y", stem + "istan"]
+        # and the other way: "Afghan" from "Afghanistan"
+        out.append(word + ending)
+    return tuple(dict.fromkeys(out))
+
+
+def vouched(word: str, pool: frozenset[str]) -> bool:
+    if word in pool:
+        return True
+    if any(v in pool for v in _variants(word)):
+        return True
+    # transliterations differ by a letter: Baluchestan and Baluchistan, Qassem and Qasem
+    return len(word) >= 6 and any(_one_edit(word, p) for p in pool if abs(len(p) - len(word)) <= 1)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one inserted, deleted or changed letter (and are long)."""
+    if len(b) < 6 or a == b:
+        return a == b
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _folded_words(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold(m.group()) for t in texts for m in _WORD.finditer(t))
+
+
+def _initials(texts: Iterable[str]) -> frozenset[str]:
+    """ "ap" for "Associated Press": outlets are cited by their initials."""
+    out = set()
+    for t in texts:
+        caps = [w for w in _WORD.findall(t) if w[0].isupper()]
+        if len(caps) >= 2:
+            out.add(fold("".join(w[0] for w in caps)))
+    return frozenset(out)
+
+
+def _phrase_initials(texts: Iterable[str]) -> frozenset[str]:
+    """The initials of every run of two to five words: "ai" for "artificial
+    intelligence", "fo" for "Foreign Office"."""
+    out = set()
+    for t in texts:
+        firsts = [fold(w[0]) for w in _WORD.findall(t)]
+        for n in range(2, 6):
+            out.update("".join(firsts[i : i + n]) for i in range(len(firsts) - n + 1))
+    return frozenset(out)
+
+
+def is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 5 and word.isupper() and word.isalpha()
+
+
+# A quote that credits words to someone holds one of these.
+SPEECH = wordset(
+    """said says say saying told tells tell telling reported reports reporting report
+    according announced announces announcement statement statements stated claimed claims
+    claiming claim warned warns warning added adds declared declares confirmed confirms
+    quoted quoting quotes spokesperson spokesman spokeswoman spokespersons briefing
+    insisted accused alleged denied described calling called urged asserted tweeted wrote
+    posted noted asked responded reiterated stressed emphasised emphasized vowed demanded
+    expressed affirmed maintained threatened acknowledged admitted citing cited
+    interview remarks condemned protested summoned conveyed informed press"""
+)
+
+
+class Evidence:
+    """What vouches for the words of one claim."""
+
+    def __init__(
+        self, claim: Claim, sources: dict[str, Source] | object, names: ActorNames
+    ) -> None:
+        self.claim = claim
+        self._sources = [
+            s
+            for s in (sources.get(c.source) for c in claim.cite)  # type: ignore[attr-defined]
+            if s is not None
+        ]
+        self._names = names
+
+    @cached_property
+    def quotes(self) -> tuple[str, ...]:
+        return tuple(c.quote for c in self.claim.cite)
+
+    @cached_property
+    def record_texts(self) -> tuple[str, ...]:
+        """Publisher, via and author of the cited sources: who is speaking in them."""
+        out: list[str] = []
+        for s in self._sources:
+            out += [x for x in (s.publisher, s.via, s.author) if x]
+        return tuple(out)
+
+    @cached_property
+    def titles(self) -> tuple[str, ...]:
+        return tuple(s.title for s in self._sources)
+
+    def _alias_words(self, texts: Iterable[str]) -> frozenset[str]:
+        """Every name of every actor the texts mention."""
+        out: list[str] = []
+        for t in texts:
+            for actor in self._names.named_in(t):
+                out += actor.names
+        return _folded_words(out)
+
+    @cached_property
+    def all_words(self) -> Pool:
+        """Words any of the claim's evidence vouches for (E041)."""
+        texts = (*self.quotes, *self.record_texts, *self.titles)
+        words = _folded_words(texts) | _initials(self.record_texts)
+        return Pool(words | self._alias_words(texts), texts)
+
+    @cached_property
+    def speaking_quotes(self) -> tuple[str, ...]:
+        return tuple(q for q in self.quotes if _folded_words([q]) & SPEECH)
+
+    @cached_property
+    def speaker_words(self) -> Pool:
+        """Words that may name a speaker (E040): those of quotes that credit words to
+        someone, and the source records, with the names of the actors they mention."""
+        texts = (*self.speaking_quotes, *self.record_texts)
+        words = _folded_words(texts) | _initials(self.record_texts)
+        return Pool(words | self._alias_words(texts), texts)
