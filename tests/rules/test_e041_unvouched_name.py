@@ -1,0 +1,64 @@
+import pytest
+
+from conftest import Project
+
+CLAIM = "Pakistan said two children were killed."
+
+
+def _claim(project: Project, text: str) -> int:
+    project.replace("events.yaml", CLAIM, text)
+    return project.line_of("events.yaml", text[:20])
+
+
+@pytest.mark.parametrize(
+    ("claim", "names"),
+    [
+        ("Pakistan said two children were killed in Makran.", '"Makran"'),
+        ("Pakistan said two children of Karim Dad were killed.", '"Karim", "Dad"'),
+        ("The CRSS said two children were killed.", '"CRSS"'),
+        ("Pakistan said two children were killed, Dawn reported.", '"Dawn"'),
+    ],
+)
+def test_unvouched_name(project: Project, assert_problem, claim: str, names: str) -> None:
+    line = _claim(project, claim)
+    p = assert_problem(project, "E041", "events.yaml", line)
+    assert f"claim names {names} but" in p.message
+    assert "quote the passage that names it" in p.message
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Pakistan said two children were killed.",
+        "Islamabad said two children were killed.",  # alias of an actor the quote names
+        "On Tuesday, Pakistan said two children were killed.",  # sentence start, weekday
+        "In January, Pakistan said two children were killed.",  # month
+        "Residents said two children were killed.",  # a common word starting a sentence
+        "Pakistani officials said two children were killed.",  # demonym of a vouched name
+        "Pakistan said two children were killed, Example Paper reported.",  # publisher
+        "Pakistan said two children were killed. A village mourns.",  # a source title
+    ],
+)
+def test_vouched_names_pass(project: Project, claim: str) -> None:
+    _claim(project, claim)
+    assert project.only("E041") == []
+
+
+def test_demonym_without_its_country_is_reported(project: Project, assert_problem) -> None:
+    line = _claim(project, "Afghan officials said two children were killed.")
+    p = assert_problem(project, "E041", "events.yaml", line)
+    assert '"Afghan"' in p.message
+
+
+def test_country_vouches_for_its_demonym_both_ways(project: Project) -> None:
+    project.write(
+        "captures/paper-2024-01-18.txt",
+        "The strike on January 16 killed two children near the Afghanistan border.\n",
+    )
+    project.replace(
+        "events.yaml",
+        "          quote: killed two children",
+        "          quote: killed two children near the Afghanistan border",
+    )
+    _claim(project, "Pakistan said two children were killed near the Afghan border.")
+    assert project.only("E041") == []
