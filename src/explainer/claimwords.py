@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -67,7 +66,7 @@ class Word(NamedTuple):
     initial: bool  # first word of a sentence (or of a quoted or bracketed phrase)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)  # E040 and E041 both read every claim
 def words(text: str) -> tuple[Word, ...]:
     out: list[Word] = []
     for m in _WORD.finditer(text):
@@ -87,15 +86,37 @@ def _stems(word: str) -> Iterator[str]:
         yield word[:-2]
 
 
-@dataclass
 class Pool:
-    """A set of folded words that vouch, with the forgiving look-up."""
+    """The words some texts vouch for, with the forgiving look-up. The names of the
+    actors the texts mention are added only when a word is not in the texts themselves."""
 
-    words: frozenset[str]
-    texts: tuple[str, ...] = ()  # whose phrases an acronym may abbreviate
+    def __init__(self, texts: tuple[str, ...], records: tuple[str, ...], names: ActorNames):
+        self._texts = texts
+        self._records = records
+        self._names = names
+
+    @cached_property
+    def _direct(self) -> frozenset[str]:
+        return _folded_words(self._texts) | _initials(self._records)
+
+    @cached_property
+    def _aliases(self) -> frozenset[str]:
+        out: set[str] = set()
+        for t in self._texts:
+            out |= _alias_words(self._names, t)
+        return frozenset(out)
+
+    @cached_property
+    def _acronyms(self) -> frozenset[str]:
+        return _phrase_initials(self._texts)
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and vouched(word, self.words)
+        """Whether the pool vouches for a folded word."""
+        if not isinstance(word, str):
+            return False
+        if any(word in text_words(t) for t in self._texts):
+            return True  # the usual case, without building the union of every text
+        return vouched(word, self._direct) or vouched(word, self._aliases)
 
     def vouches(self, word: str) -> bool:
         """Whether the pool vouches for a word as written in a claim (not folded)."""
@@ -103,9 +124,11 @@ class Pool:
             return True
         return is_acronym(word) and fold(word) in self._acronyms
 
-    @cached_property
-    def _acronyms(self) -> frozenset[str]:
-        return _phrase_initials(self.texts)
+
+@lru_cache(maxsize=65536)  # the same quotes and publishers recur across claims
+def _alias_words(names: ActorNames, text: str) -> frozenset[str]:
+    """Every name of every actor the text mentions."""
+    return _folded_words(name for actor in names.named_in(text) for name in actor.names)
 
 
 @lru_cache(maxsize=65536)
@@ -146,8 +169,17 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+@lru_cache(maxsize=65536)  # quotes and publishers recur across claims
+def text_words(text: str) -> frozenset[str]:
+    """The folded words of a text."""
+    return frozenset(_WORD.findall(fold(text)))
+
+
 def _folded_words(texts: Iterable[str]) -> frozenset[str]:
-    return frozenset(fold(m.group()) for t in texts for m in _WORD.finditer(t))
+    out: set[str] = set()
+    for t in texts:
+        out |= text_words(t)
+    return frozenset(out)
 
 
 def _initials(texts: Iterable[str]) -> frozenset[str]:
@@ -218,29 +250,19 @@ class Evidence:
     def titles(self) -> tuple[str, ...]:
         return tuple(s.title for s in self._sources)
 
-    def _alias_words(self, texts: Iterable[str]) -> frozenset[str]:
-        """Every name of every actor the texts mention."""
-        out: list[str] = []
-        for t in texts:
-            for actor in self._names.named_in(t):
-                out += actor.names
-        return _folded_words(out)
-
     @cached_property
     def all_words(self) -> Pool:
         """Words any of the claim's evidence vouches for (E041)."""
         texts = (*self.quotes, *self.record_texts, *self.titles)
-        words = _folded_words(texts) | _initials(self.record_texts)
-        return Pool(words | self._alias_words(texts), texts)
+        return Pool(texts, self.record_texts, self._names)
 
     @cached_property
     def speaking_quotes(self) -> tuple[str, ...]:
-        return tuple(q for q in self.quotes if _folded_words([q]) & SPEECH)
+        return tuple(q for q in self.quotes if not text_words(q).isdisjoint(SPEECH))
 
     @cached_property
     def speaker_words(self) -> Pool:
         """Words that may name a speaker (E040): those of quotes that credit words to
         someone, and the source records, with the names of the actors they mention."""
         texts = (*self.speaking_quotes, *self.record_texts)
-        words = _folded_words(texts) | _initials(self.record_texts)
-        return Pool(words | self._alias_words(texts), texts)
+        return Pool(texts, self.record_texts, self._names)

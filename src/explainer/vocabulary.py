@@ -23,15 +23,28 @@ def wordset(text: str) -> frozenset[str]:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _FIRST = re.compile(r"^[^\W\d_]+")
-_LAST = re.compile(r"[^\W\d_]+$")
-# Endings that make another whole word of a whole word: inflections and demonyms.
-_SUFFIXES = wordset("s es i n an ian ese istan stan d ed ing er ers ly al ese ish y ic")
+
+
+def last_word(text: str) -> str | None:
+    """The letters a text ends with, if it ends with a letter (a regex anchored at the end
+    would try every position of a long paragraph)."""
+    end = len(text)
+    i = end
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return text[i:end] if i < end else None
+
+
+# Endings that make another whole word of a whole word: inflections, and for names the
+# demonyms and countries ("Baloch" is whole beside "Balochistan").
+_SUFFIXES = wordset("s ed d ing er ers ly")
+_NAME_SUFFIXES = _SUFFIXES | wordset("i n an ian ese ish istan stan")
 # The same for beginnings, written backwards as the reversed words are.
 _PREFIXES = frozenset(p[::-1] for p in wordset("un re in non pre dis de co"))
 
 
 def fold(word: str) -> str:
-    """Case and accents forgiven: "Türkiye" and "turkiye" are one word."""
+    """Case and accents forgiven: "Türkiye" and "turkiye" are one word (or text)."""
     if word.isascii():
         return word.casefold()
     decomposed = unicodedata.normalize("NFKD", word)
@@ -71,12 +84,17 @@ class Vocabulary:
 
     @cached_property
     def _edges(self) -> Counter[str]:
-        """How often each word is a passage's first or last word (where a cut would be)."""
+        """How often each word is where a cut would be: a passage's first word, a line's
+        last word."""
         counts: Counter[str] = Counter()
         for p in self._passages:
-            for m in (_FIRST.search(p), _LAST.search(p)):
-                if m is not None:
-                    counts[fold(m.group())] += 1
+            m = _FIRST.search(p)
+            if m is not None:
+                counts[fold(m.group())] += 1
+            for line in p.split("\n"):
+                w = last_word(line)
+                if w is not None:
+                    counts[fold(w)] += 1
         return counts
 
     def _longer(self, ordered: list[str], key: str, endings: frozenset[str]) -> str | None:
@@ -90,15 +108,19 @@ class Vocabulary:
         return None
 
     def cut_end(self, passage: str) -> tuple[str, str] | None:
-        """(fragment, a whole word it begins) when the passage ends inside a word."""
-        m = _LAST.search(passage)
-        if m is None:
+        """(fragment, a whole word it begins) when the passage (or line) ends inside a
+        word."""
+        last = last_word(passage)
+        if last is None:
             return None
-        frag = fold(m.group())
+        frag = fold(last)
         if self._counts[frag] > self._edges[frag]:
             return None  # a word in its own right elsewhere
-        whole = self._longer(self._sorted, frag, _SUFFIXES)
-        return (m.group(), whole) if whole else None
+        endings = _NAME_SUFFIXES if last[0].isupper() else _SUFFIXES
+        if frag.endswith(("s", "x", "z", "ch", "sh")):
+            endings = endings | {"es"}  # "box" is whole beside "boxes"; "principl" is not
+        whole = self._longer(self._sorted, frag, endings)
+        return (last, whole) if whole else None
 
     def cut_start(self, passage: str) -> tuple[str, str] | None:
         """(fragment, a whole word it ends) when the passage begins inside a word."""

@@ -18,6 +18,12 @@ def test_passage_ending_inside_a_word(project: Project, assert_problem) -> None:
     assert p.loc.col == len(f"{BORDER} The government said. A senior gover") - 4
 
 
+def test_paragraph_cut_inside_a_passage(project: Project, assert_problem) -> None:
+    _wire(project, f"{LEAD}\n\nThe government sa\n\n{BORDER}\n")
+    p = assert_problem(project, "E042", WIRE, 3)
+    assert p.message.startswith('line ends inside a word ("sa"')
+
+
 def test_passage_beginning_inside_a_word(project: Project, assert_problem) -> None:
     _wire(project, f"{LEAD} The evidence was clear.\n[…]\nence was found.\n[…]\n{BORDER}\n")
     p = assert_problem(project, "E042", WIRE, 3)

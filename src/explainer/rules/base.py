@@ -47,6 +47,7 @@ class Context:
         self._by_type: dict[int, dict[type, list[FieldValue]]] = {}
         self._keys: dict[int, list[tuple[str, ...]]] = {}
         self._claim_evidence: dict[int, ClaimEvidence] = {}
+        self._found: dict[tuple[str, str], bool] = {}
 
     @cached_property
     def claims(self) -> list[ClaimRef]:
@@ -136,6 +137,15 @@ class Context:
             if cap is None:
                 return None
             got = self._normalized[source_id] = normalize_capture(cap.passages)
+        return got
+
+    def quote_found(self, cite: Cite) -> bool:
+        """Whether the quote is in its source's capture (E020 and E042 both ask)."""
+        key = (cite.source, cite.quote)
+        got = self._found.get(key)
+        if got is None:
+            capture = self.capture(cite.source)
+            got = self._found[key] = capture is not None and capture.contains(cite.quote)
         return got
 
     def evidence_of(self, claim: Claim) -> ClaimEvidence:

@@ -37,9 +37,9 @@ def _paragraphs(cap: Capture) -> Iterator[tuple[int, str]]:
 def _repeats(cap: Capture) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for line, text in _paragraphs(cap):
+        if len(text) < MIN_REPEATED:
+            continue  # measured as written, its lines joined by spaces
         key = normalize(text)
-        if len(key) < MIN_REPEATED:
-            continue
         if key in seen:
             yield Problem(
                 Loc(cap.path, line, 1),
@@ -62,15 +62,18 @@ def _cuts(ctx: Context, cap: Capture) -> Iterator[Problem]:
                 f'passage begins inside a word ("{fragment}", as in "{whole}"); start it at '
                 "a word boundary, or mark the gap with a […] line",
             )
-        tail = ctx.capture_words.cut_end(passage)
-        if tail is not None:
+        # every line: a paragraph cut short inside a passage misleads as much
+        for n, line in enumerate(passage.split("\n")):
+            tail = ctx.capture_words.cut_end(line)
+            if tail is None:
+                continue
             fragment, whole = tail
-            end_line = passage.rsplit("\n", 1)[-1]
             yield Problem(
-                Loc(cap.path, last, max(1, len(end_line) - len(fragment) + 1)),
+                Loc(cap.path, first + n, max(1, len(line.rstrip()) - len(fragment) + 1)),
                 "E042",
-                f'passage ends inside a word ("{fragment}", as in "{whole}"); trim it to the '
-                "last whole word, or copy the rest of the word from the source",
+                f"{'passage' if first + n == last else 'line'} ends inside a word "
+                f'("{fragment}", as in "{whole}"); trim it to the last whole word, or copy '
+                "the rest of the word from the source",
             )
 
 
@@ -104,7 +107,7 @@ def check_quote(ctx: Context, cite: Cite) -> Iterator[Problem]:
     capture = ctx.capture(cite.source)
     if capture is None or cite.source not in ctx.ds.source_by_id:
         return
-    if capture.contains(cite.quote):
+    if ctx.quote_found(cite):
         return  # every part is on word boundaries
     parts = quote_parts(cite.quote)
     if not parts:
