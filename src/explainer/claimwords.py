@@ -19,8 +19,8 @@ from .vocabulary import fold, wordset
 
 # Letter and digit runs: "Pakistan's" is "Pakistan" and "s", "Amir-Abdollahian" two words.
 _WORD = re.compile(r"[^\W_]+")
-_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)\]]*\s*$")
 _OPENERS = "\"'‘“([«"
+_CLOSERS = "\"'’”)]»"
 
 # Demonyms whose country the suffix rule below cannot find.
 DEMONYMS: dict[str, tuple[str, ...]] = {
@@ -71,11 +71,20 @@ def words(text: str) -> tuple[Word, ...]:
     out: list[Word] = []
     for m in _WORD.finditer(text):
         w = m.group()
-        before = text[: m.start()].rstrip()
-        stripped = before.rstrip(_OPENERS).rstrip()
-        initial = not stripped or bool(_SENTENCE_END.search(stripped))
-        out.append(Word(w, m.start(), m.end(), fold(w), w[0].isupper(), initial))
+        out.append(Word(w, m.start(), m.end(), fold(w), w[0].isupper(), _starts(text, m.start())))
     return tuple(out)
+
+
+def _starts(text: str, i: int) -> bool:
+    """Whether position i starts a sentence: only spaces and opening quotes or brackets
+    lie between it and the text's start or a full stop (? ! : ;), itself perhaps
+    followed by closing quotes or brackets."""
+    j = i - 1
+    while j >= 0 and (text[j].isspace() or text[j] in _OPENERS):
+        j -= 1
+    while j >= 0 and text[j] in _CLOSERS:
+        j -= 1
+    return j < 0 or text[j] in ".!?:;"
 
 
 def _stems(word: str) -> Iterator[str]:
