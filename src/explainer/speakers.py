@@ -208,9 +208,7 @@ def _after(text: str, ws: tuple[Word, ...], i: int, verb: str) -> list[Speaker]:
     return out
 
 
-_TRIGGER = re.compile(
-    r"(?<!\w)(?:according|" + "|".join(sorted(VERBS)) + r")(?!\w)", re.IGNORECASE
-)
+_TRIGGER = re.compile(r"(?<!\w)(?:according|" + "|".join(sorted(VERBS)) + r")(?!\w)", re.IGNORECASE)
 
 
 def speakers(text: str) -> list[Speaker]:
