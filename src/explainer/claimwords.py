@@ -161,15 +161,16 @@ def vouched(word: str, pool: frozenset[str]) -> bool:
     if any(v in pool for v in _variants(word)):
         return True
     # transliterations differ by a letter: Baluchestan and Baluchistan, Qassem and Qasem
-    return len(word) >= 6 and any(_one_edit(word, p) for p in pool if abs(len(p) - len(word)) <= 1)
+    return len(word) >= 5 and any(_one_edit(word, p) for p in pool if abs(len(p) - len(word)) <= 1)
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """a and b differ by one inserted, deleted or changed letter (and are long)."""
-    if len(b) < 6 or a == b:
-        return a == b
+    """a and b differ by one inserted, deleted or changed letter, and the shorter has five
+    letters or more (shorter names differ by a letter too often: Iran, Iraq)."""
     if len(a) > len(b):
         a, b = b, a
+    if len(a) < 5 or a == b:
+        return a == b
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1

@@ -62,3 +62,22 @@ def test_country_vouches_for_its_demonym_both_ways(project: Project) -> None:
     )
     _claim(project, "Pakistan said two children were killed near the Afghan border.")
     assert project.only("E041") == []
+
+
+@pytest.mark.parametrize(
+    ("claimed", "vouched"), [("Baluchestan", True), ("Baluch", True), ("Bamiyan", False)]
+)
+def test_a_transliteration_differs_by_a_letter(
+    project: Project, claimed: str, vouched: bool
+) -> None:
+    project.write(
+        "captures/paper-2024-01-18.txt",
+        "The strike on January 16 killed two children in Baluchistan.\n",
+    )
+    project.replace(
+        "events.yaml",
+        "          quote: killed two children",
+        "          quote: killed two children in Baluchistan",
+    )
+    _claim(project, f"Pakistan said two children were killed in {claimed}.")
+    assert (project.only("E041") == []) is vouched
