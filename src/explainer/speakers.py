@@ -65,6 +65,17 @@ FUNCTION = wordset(
     through throughout around near beyond unlike like instead separately according asked
     later still even only just"""
 )
+CALENDAR = wordset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday"""
+)
+# Before a speaker these make it the object of something else: "a readout of a call with
+# Iran's foreign minister said" is the readout speaking, not the minister.
+_PREPOSITIONS = wordset(
+    """of with to from by for about on at in into between among against toward towards
+    under over near after before during"""
+)
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "spokesperson": ("spokesman", "spokeswoman", "spokespersons", "spokespeople"),
     "spokesman": ("spokesperson", "spokeswoman"),
@@ -118,6 +129,8 @@ def _joined(text: str, left: Word, right: Word) -> bool:
 
 
 def _speaker_word(w: Word) -> bool:
+    if w.folded in CALENDAR:
+        return False  # "a report datelined 16 January said"
     if w.capital:
         return True
     return w.folded in ROLES or w.folded in _JOINERS or w.folded in MODIFIERS
@@ -185,7 +198,12 @@ def _before(text: str, ws: tuple[Word, ...], i: int) -> Speaker | None:
             k -= 1
             continue
         break
-    return _describe(text, tuple(taken), ws[i].folded) if taken else None
+    if not taken:
+        return None
+    k = ws.index(taken[0]) - 1
+    if k >= 0 and ws[k].folded in _PREPOSITIONS and _joined(text, ws[k], taken[0]):
+        return None  # the subject is further back, and unknown
+    return _describe(text, tuple(taken), ws[i].folded)
 
 
 def _after(text: str, ws: tuple[Word, ...], i: int, verb: str) -> list[Speaker]:

@@ -100,3 +100,17 @@ def test_an_alias_links_an_office_to_its_country(project: Project, assert_proble
         "events.yaml", "Pakistan's Foreign Office said", "Pakistan's foreign ministry said"
     )
     assert_problem(project, "E040", "events.yaml", line)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # the readout speaks; the minister is the object of "with"
+        "A readout of a call with Reuters said two children were killed.",
+        # a date is not a speaker
+        "A report datelined Tehran on 17 January said two children were killed.",
+    ],
+)
+def test_no_speaker_where_the_subject_is_unknown(project: Project, claim: str) -> None:
+    _claim(project, claim)
+    assert project.only("E040") == []

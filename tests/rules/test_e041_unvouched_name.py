@@ -81,3 +81,26 @@ def test_a_transliteration_differs_by_a_letter(
     )
     _claim(project, f"Pakistan said two children were killed in {claimed}.")
     assert (project.only("E041") == []) is vouched
+
+
+@pytest.mark.parametrize(
+    ("capture", "claimed", "vouched"),
+    [
+        ("the Foreign Terrorist Organization list", "the FTO list", True),
+        ("the FTO list", "the Foreign Terrorist Organization list", True),
+        ("the FBI list", "the Foreign Terrorist Organization list", False),
+        ("the Muttahida Qaumi Movement-Pakistan", "the MQM-P", True),
+        ("the Muttahida Qaumi Movement-Pakistan", "the MQM-L", False),
+        ("the Joint Comprehensive Plan of Action", "the JCPOA", True),
+        ("a name rendered in English", "a name rendered in English", True),
+    ],
+)
+def test_names_spelt_out_or_abbreviated(
+    project: Project, capture: str, claimed: str, vouched: bool
+) -> None:
+    project.write("captures/paper-2024-01-18.txt", f"Two children were killed, {capture}.\n")
+    project.replace(
+        "events.yaml", "          quote: killed two children", f'          quote: "{capture}"'
+    )
+    _claim(project, f"Pakistan said two children were killed, {claimed} shows.")
+    assert (project.only("E041") == []) is vouched

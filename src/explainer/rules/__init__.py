@@ -36,6 +36,7 @@ from . import (
     e040_attribution,
     e041_unvouched_name,
     e042_passage_integrity,
+    e043_syndicated_copy,
     e044_source_hygiene,
 )
 from .base import Context, Rule
@@ -74,6 +75,7 @@ RULES: tuple[Rule, ...] = tuple(
         e040_attribution,
         e041_unvouched_name,
         e042_passage_integrity,
+        e043_syndicated_copy,
         e044_source_hygiene,
     )
 )

@@ -3,24 +3,56 @@
 A name (place, person, organisation, publication) must be in a quote, in a cited
 source's title, publisher, via or author, or be a name or alias of an actor those
 mention. Not names: the first word of a sentence when it is a common word ("The", "After"),
-months, weekdays and titles such as "Mr"; a nationality ("Iranian") counts as its country.
+months, weekdays, titles such as "Mr" and languages ("in English"); a nationality
+("Iranian") counts as its country, and a name spelt out is vouched by its initials
+("Foreign Terrorist Organization" by "FTO").
 """
 
 from collections.abc import Iterator
 
-from ..claimwords import words
+from ..claimwords import Pool, Word, words
 from ..model import ClaimRef
 from ..problems import Problem
-from ..speakers import FUNCTION
+from ..speakers import CALENDAR, FUNCTION
 from ..vocabulary import wordset
 from .base import Context, Rule, at
 
-CALENDAR = wordset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
-    friday saturday sunday"""
-)
 TITLES = wordset("mr mrs ms dr sr jr st prof gen lt col maj capt")
+LANGUAGES = wordset("english arabic persian farsi urdu pashto balochi dari hindi")
+# Small words inside a name spelt out: the "of" of "Joint Comprehensive Plan of Action".
+_INSIDE_NAMES = wordset("of and for the on")
+
+
+def _suffixed(text: str, ws: tuple[Word, ...], w: Word, pool: Pool) -> bool:
+    """The letter after an acronym's hyphen ("MQM-P"), vouched with the acronym."""
+    if len(w.text) != 1 or w.start < 2 or text[w.start - 1] != "-":
+        return False
+    before = [x for x in ws if x.end == w.start - 1]
+    return bool(before) and pool.vouches(before[0].text + w.text)
+
+
+def _spelt_out(text: str, ws: tuple[Word, ...], pool: Pool) -> set[int]:
+    """Positions of the words in runs of capitalised words whose initials the evidence
+    has as a word: "Foreign Terrorist Organization" where a quote says "FTO"."""
+    out: set[int] = set()
+    run: list[Word] = []
+    for w in (*ws, None):
+        if (
+            w is not None
+            and (w.capital or (run and w.folded in _INSIDE_NAMES))
+            and (not run or text[run[-1].end : w.start] == " ")
+        ):
+            run.append(w)
+            continue
+        while run and not run[-1].capital:
+            run.pop()
+        if len(run) >= 2:
+            every = "".join(x.folded[0] for x in run)
+            capitals = "".join(x.folded[0] for x in run if x.capital)
+            if every in pool or capitals in pool:
+                out.update(x.start for x in run)
+        run = [w] if w is not None and w.capital else []
+    return out
 
 
 def check(ctx: Context, ref: ClaimRef) -> Iterator[Problem]:
@@ -33,6 +65,7 @@ def check(ctx: Context, ref: ClaimRef) -> Iterator[Problem]:
         if w.capital
         and w.folded not in CALENDAR
         and w.folded not in TITLES
+        and w.folded not in LANGUAGES
         and not (w.initial and w.folded in FUNCTION)
     ]
     if not candidates:
@@ -40,12 +73,18 @@ def check(ctx: Context, ref: ClaimRef) -> Iterator[Problem]:
     pool = ctx.evidence_of(claim).all_words
     common = ctx.capture_words.is_common
     missing = [
-        w.text
+        w
         for w in candidates
         if not pool.vouches(w.text) and not (w.initial and common(w.text))
     ]
     if missing:
-        names = ", ".join(f'"{m}"' for m in dict.fromkeys(missing))
+        ws = words(claim.text)
+        spelt = _spelt_out(claim.text, ws, pool)
+        missing = [
+            w for w in missing if w.start not in spelt and not _suffixed(claim.text, ws, w, pool)
+        ]
+    if missing:
+        names = ", ".join(f'"{m}"' for m in dict.fromkeys(w.text for w in missing))
         yield Problem(
             at(claim, "text"),
             "E041",
