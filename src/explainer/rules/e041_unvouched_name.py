@@ -73,9 +73,7 @@ def check(ctx: Context, ref: ClaimRef) -> Iterator[Problem]:
     pool = ctx.evidence_of(claim).all_words
     common = ctx.capture_words.is_common
     missing = [
-        w
-        for w in candidates
-        if not pool.vouches(w.text) and not (w.initial and common(w.text))
+        w for w in candidates if not pool.vouches(w.text) and not (w.initial and common(w.text))
     ]
     if missing:
         ws = words(claim.text)
