@@ -19,8 +19,9 @@ from .vocabulary import fold, wordset
 
 # Letter and digit runs: "Pakistan's" is "Pakistan" and "s", "Amir-Abdollahian" two words.
 _WORD = re.compile(r"[^\W_]+")
-_OPENERS = "\"'‘“([«"
-_CLOSERS = "\"'’”)]»"
+# Where a sentence (or a quoted or bracketed phrase) starts: the text's start, or a full
+# stop (? ! : ;) perhaps closing a quotation, then spaces and opening quotes or brackets.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;][\"'’”)\]»]*)[\s\"'‘“(\[«]*")
 
 # Demonyms whose country the suffix rule below cannot find.
 DEMONYMS: dict[str, tuple[str, ...]] = {
@@ -68,23 +69,16 @@ class Word(NamedTuple):
 
 @lru_cache(maxsize=65536)  # E040 and E041 both read every claim
 def words(text: str) -> tuple[Word, ...]:
+    # ASCII folds in one call for the whole text, with the words where they were
+    lower = text.casefold() if text.isascii() else None
+    starts = {m.end() for m in _SENTENCE_START.finditer(text)}
     out: list[Word] = []
     for m in _WORD.finditer(text):
         w = m.group()
-        out.append(Word(w, m.start(), m.end(), fold(w), w[0].isupper(), _starts(text, m.start())))
+        i, j = m.span()
+        folded = lower[i:j] if lower is not None else fold(w)
+        out.append(Word(w, i, j, folded, w[0].isupper(), i in starts))
     return tuple(out)
-
-
-def _starts(text: str, i: int) -> bool:
-    """Whether position i starts a sentence: only spaces and opening quotes or brackets
-    lie between it and the text's start or a full stop (? ! : ;), itself perhaps
-    followed by closing quotes or brackets."""
-    j = i - 1
-    while j >= 0 and (text[j].isspace() or text[j] in _OPENERS):
-        j -= 1
-    while j >= 0 and text[j] in _CLOSERS:
-        j -= 1
-    return j < 0 or text[j] in ".!?:;"
 
 
 def _stems(word: str) -> Iterator[str]:

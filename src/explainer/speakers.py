@@ -229,16 +229,19 @@ def _after(text: str, ws: tuple[Word, ...], i: int, verb: str) -> list[Speaker]:
 _TRIGGER = re.compile(r"(?<!\w)(?:according|" + "|".join(sorted(VERBS)) + r")(?!\w)", re.IGNORECASE)
 
 
+def _start(w: Word) -> int:
+    return w.start
+
+
 def speakers(text: str) -> list[Speaker]:
     """Every speaker the claim text credits words to, in order."""
     found = [m.start() for m in _TRIGGER.finditer(text)]
     if not found:
         return []  # most claims: one scan in C instead of a loop over words
     ws = words(text)
-    starts = [w.start for w in ws]
     out: list[Speaker] = []
     for at in found:
-        i = bisect.bisect_left(starts, at)
+        i = bisect.bisect_left(ws, at, key=_start)
         if i >= len(ws) or ws[i].start != at:
             continue
         f = ws[i].folded
