@@ -291,8 +291,8 @@ QUESTION = RecordSpec(
         Field("id", Slug(), True, "Unique id; the question's anchor on the questions page."),
         Field("question", Text(), True, "The question, as a reader would ask it."),
         Field("claims", ListOf(Record(CLAIM), 1), True, "The answer, read as one paragraph."),
-        Field("events", ListOf(Ref("events")), False, "Ids of timeline events the answer is about."),
-        Field("actors", ListOf(Ref("actors")), False, "Ids of actors the answer is about."),
+        Field("events", ListOf(Ref("events")), False, "Ids of the timeline events it is about."),
+        Field("actors", ListOf(Ref("actors")), False, "Ids of the actors it is about."),
     ),
 )
 
