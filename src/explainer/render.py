@@ -708,9 +708,7 @@ def _jump(by_year: dict[int, dict[dt.date, list[Event]]]) -> list[str]:
     return ["Jump to: " + " · ".join(f"[{year}](#{year})" for year in by_year), "{: .ex-jump }", ""]
 
 
-def _with_notes(
-    parts: list[str], notes: list[str], page: PageContext, folded: bool = False
-) -> str:
+def _with_notes(parts: list[str], notes: list[str], page: PageContext, folded: bool = False) -> str:
     """The content, then its evidence list (numbered on from the page's earlier lists).
     A page that leads to other content below the list (the home page) keeps it folded."""
     if not notes:
