@@ -14,6 +14,9 @@ from .parts import TIMELINE, page_url
 from .render import QUESTIONS, PageContext, Renderer, _with_notes, actor_page, human_date, link
 
 
+LINKS = "{: .ex-answer-links }"
+
+
 class HomeRenderer:
     def __init__(self, base: Renderer) -> None:
         self.base = base
@@ -137,13 +140,13 @@ class HomeRenderer:
                 links = ", ".join(
                     f"[{escape.text(e.title)}]({self.base.event_link(page, e.id)})" for e in events
                 )
-                parts += [f'<span class="ex-label">On the timeline:</span> {links}', ""]
+                parts += [f'<span class="ex-label">On the timeline:</span> {links}', LINKS, ""]
             actors = [self.ds.actor_by_id[a] for a in q.actors if a in self.ds.actor_by_id]
             if actors:
                 links = ", ".join(
                     f"[{escape.text(a.name)}]({link(page.path, actor_page(a.id))})" for a in actors
                 )
-                parts += [f'<span class="ex-label">Actors:</span> {links}', ""]
+                parts += [f'<span class="ex-label">Actors:</span> {links}', LINKS, ""]
         parts.append(self.faq_jsonld())
         return _with_notes(parts, notes, page)
 
