@@ -13,7 +13,6 @@ from .model import ClaimRef, Event
 from .parts import TIMELINE, page_url
 from .render import QUESTIONS, PageContext, Renderer, _with_notes, actor_page, human_date, link
 
-
 LINKS = "{: .ex-answer-links }"
 
 
