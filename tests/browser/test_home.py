@@ -42,7 +42,7 @@ def test_the_brief_and_figures_quote_two_sources_or_more_for_most_claims(page) -
     page.goto(page.base)
     counts = page.locator("h2#in-brief ~ p").evaluate_all(
         "ps => ps.flatMap(p => p.innerHTML.split('<a id=\"claim-').slice(1)"
-        ".map(c => (c.match(/class=\"ex-ref\"/g) || []).length))"
+        '.map(c => (c.match(/class="ex-ref"/g) || []).length))'
     )
     assert 6 <= len(counts) <= 10
     assert all(n >= 2 for n in counts)
