@@ -179,3 +179,11 @@ def test_new_claims_are_exported(home: HomeRenderer) -> None:
     rows = list(csv.DictReader(io.StringIO(claims_csv(home.ds))))
     kinds = {r["collection"] for r in rows}
     assert {"brief", "figures", "questions"} <= kinds
+
+
+def test_figures_put_who_gave_the_figure_first_in_bold(home: HomeRenderer) -> None:
+    out = home.key_figures(PageContext("index.md"))
+    assert (
+        '<a id="claim-figures-toll-1"></a><strong class="ex-figure-who">'
+        "[Pakistan](actors/pakistan.md)</strong>: two children killed." in out
+    )

@@ -53,13 +53,26 @@ class HomeRenderer:
                 f"[{escape.text(event.title)}]({self.base.event_link(page, event.id)})",
                 "{: .ex-figure-title }",
                 "",
-                self.base.claim_list(self.base.refs("figures", fig.id, fig.claims), page, notes),
+                "\n".join(
+                    f"- {self.figure_claim(ref, page, notes)}"
+                    for ref in self.base.refs("figures", fig.id, fig.claims)
+                ),
                 "",
                 "</div>",
                 "",
             ]
         parts.append("</div>")
         return _with_notes(parts, notes, page, folded=True)
+
+    def figure_claim(self, ref: ClaimRef, page: PageContext, notes: list[str]) -> str:
+        """A figure's claim, with who gave the figure (the text before its first colon,
+        as figures.yaml writes them) in bold, so a reader scans the accounts by source."""
+        out = self.base.claim(ref, page, notes)
+        start = out.index("</a>") + len("</a>")  # after the claim's anchor
+        who, colon, rest = out[start:].partition(": ")
+        if not colon or "<" in who:  # no colon before the markers: leave it as it is
+            return out
+        return f'{out[:start]}<strong class="ex-figure-who">{who}</strong>: {rest}'
 
     def day_strip(self, page: PageContext) -> str:
         """One cell per day from the first to the last day of days.yaml: the lead event's
