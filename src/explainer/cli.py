@@ -186,6 +186,11 @@ def cmd_init(args: argparse.Namespace) -> int:
         f'"{created.title}", with one fictional example event, actor and source'
     )
     print(f"the generator it installs: {created.generator}")
+    if created.generator.startswith("explainer=="):
+        print(
+            "note: that is a package index version; if your index does not have it, set "
+            "EXPLAINER in the Makefile to a wheel path or a git URL"
+        )
     if args.title is None:
         print("(the title is the site_name in mkdocs.yml; change it there at any time)")
     print("next:")

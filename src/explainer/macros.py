@@ -45,9 +45,9 @@ ASSETS_URL = "assets"
 def _use_theme(conf: Any) -> None:
     """Put the package's template override under the site's own (a site's `custom_dir`
     still wins) and above Material's; runs before MkDocs makes its template loader."""
-    theme = conf["theme"]
+    theme = conf.get("theme")
     overrides = str(OVERRIDES)
-    if overrides not in theme.dirs:
+    if theme is not None and overrides not in theme.dirs:
         theme.dirs.insert(1 if theme.custom_dir else 0, overrides)
 
 
