@@ -98,9 +98,11 @@ def test_when_rendering_breaks_the_verdict_decides_what_is_reported(
 def test_the_packages_override_sits_under_the_sites_own(custom_dir: str | None) -> None:
     own = ["/site/overrides"] if custom_dir else []
     theme = SimpleNamespace(custom_dir=custom_dir, dirs=[*own, "/material", "/mkdocs"])
-    macros._use_theme({"theme": theme})
-    macros._use_theme({"theme": theme})  # `mkdocs serve` configures again: added once
+    conf = {"theme": theme, "watch": ["data"]}
+    macros._use_theme(conf)
+    macros._use_theme(conf)  # `mkdocs serve` configures again: added once
     assert theme.dirs == [*own, str(macros.OVERRIDES), "/material", "/mkdocs"]
+    assert conf["watch"] == ["data", str(macros.THEME)]
     assert (macros.OVERRIDES / "main.html").is_file()
 
 

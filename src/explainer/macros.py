@@ -44,11 +44,16 @@ ASSETS_URL = "assets"
 
 def _use_theme(conf: Any) -> None:
     """Put the package's template override under the site's own (a site's `custom_dir`
-    still wins) and above Material's; runs before MkDocs makes its template loader."""
+    still wins) and above Material's; runs before MkDocs makes its template loader and
+    before `mkdocs serve` reads what to watch."""
     theme = conf.get("theme")
     overrides = str(OVERRIDES)
     if theme is not None and overrides not in theme.dirs:
         theme.dirs.insert(1 if theme.custom_dir else 0, overrides)
+    # `mkdocs serve` rebuilds when the package's theme changes too (an editable install)
+    watch = conf.get("watch")
+    if isinstance(watch, list) and str(THEME) not in watch:
+        watch.append(str(THEME))
 
 
 def _copy_assets(site_dir: Path, docs_dir: Path) -> None:
