@@ -1,7 +1,8 @@
 """Keep the new-project template (src/explainer/project_template/) in step with this site.
 
-Files a new project shares with the flagship word for word are copied; pages whose wording
-is partly the flagship's own have their shared `## ` sections copied. `make template` runs
+Files a new project shares with the flagship word for word are copied; a page with a few
+sections worded for the flagship's subject is copied with the template's own wording of
+those sections. `make template` runs
 this; tests/test_project_template.py fails while anything here would change.
 """
 
@@ -19,7 +20,6 @@ TEMPLATE = ROOT / "src" / "explainer" / "project_template"
 VERBATIM = {
     "macros.py": "macros.py",
     "CONTRIBUTING.md": "CONTRIBUTING.md",
-    ".ci/run": "dot-ci/run",
     ".github/dependabot.yml": "dot-github/dependabot.yml",
     ".github/pull_request_template.md": "dot-github/pull_request_template.md",
     ".github/ISSUE_TEMPLATE/claim-error.yml": "dot-github/ISSUE_TEMPLATE/claim-error.yml",
@@ -28,7 +28,7 @@ VERBATIM = {
     "docs/data.md": "docs/data.md",
     "docs/sources.md": "docs/sources.md",
 }
-# flagship path -> (template path, the template's own sections: worded for any subject)
+# flagship path -> (template path, the template's own sections, worded for any subject)
 SECTIONED = {"docs/methodology.md": ("docs/methodology.md", {"## Neutrality"})}
 HEADING = re.compile(r"^## .*$", re.M)
 
@@ -44,12 +44,14 @@ def sections(text: str) -> dict[str, str]:
     return {text[a : text.index("\n", a)]: text[a:b] for a, b in itertools.pairwise(starts)}
 
 
-def with_shared_sections(template: str, flagship: str, own: set[str]) -> str:
-    theirs = sections(flagship)
-    for heading, body in sections(template).items():
-        if heading in theirs and heading not in own:
-            template = template.replace(body, theirs[heading], 1)
-    return template
+def with_own_sections(flagship: str, template: str, own: set[str]) -> str:
+    """The flagship's page with the template's own sections in place of the flagship's:
+    a section the flagship adds (the generator may link to it) reaches new projects too."""
+    mine = sections(template)
+    for heading, body in sections(flagship).items():
+        if heading in own and heading in mine:
+            flagship = flagship.replace(body, mine[heading], 1)
+    return flagship
 
 
 def expected() -> dict[Path, str]:
@@ -60,7 +62,7 @@ def expected() -> dict[Path, str]:
     for src, (dest, own) in SECTIONED.items():
         current = (TEMPLATE / dest).read_text(encoding="utf-8")
         flagship = (ROOT / src).read_text(encoding="utf-8")
-        out[TEMPLATE / dest] = with_shared_sections(current, flagship, own)
+        out[TEMPLATE / dest] = with_own_sections(flagship, current, own)
     return out
 
 
