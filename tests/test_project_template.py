@@ -127,3 +127,28 @@ def test_the_package_knows_no_subject() -> None:
     for path in files:
         match = words.search(path.read_text(encoding="utf-8"))
         assert not match, f"{path.relative_to(ROOT)}: {match}"
+
+
+def makefile_targets(makefile: str) -> set[str]:
+    return set(re.findall(r"^([a-z.$][\w.()/-]*):", makefile, re.M))
+
+
+def test_every_make_target_the_workflows_run_exists_in_a_new_project() -> None:
+    """The workflows are the flagship's: a target they call that a new project's Makefile
+    lacks would break its CI on the first push."""
+    targets = makefile_targets((TEMPLATE / "Makefile").read_text(encoding="utf-8"))
+    targets = {t.replace("$(STAMP)", ".venv/.installed") for t in targets}
+    called = set()
+    for path in [TEMPLATE / "dot-ci" / "run", *(TEMPLATE / "dot-github" / "workflows").glob("*")]:
+        called |= set(re.findall(r"\bmake ([a-z.][\w./-]*)", path.read_text(encoding="utf-8")))
+    assert {"test", "check", "build", ".venv/.installed"} <= called
+    assert called <= targets, called - targets
+
+
+def test_the_readme_starts_with_two_real_make_targets() -> None:
+    readme = (TEMPLATE / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("```sh") : readme.index("```", readme.index("```sh") + 5)]
+    commands = [line.split("#")[0].strip() for line in block.splitlines()[1:]]
+    assert commands == ["make serve", "make test"]
+    targets = makefile_targets((TEMPLATE / "Makefile").read_text(encoding="utf-8"))
+    assert {"serve", "test"} <= targets
