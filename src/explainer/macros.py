@@ -26,6 +26,7 @@ from .load import load
 from .model import Dataset
 from .problems import Problem, Severity
 from .render import PageContext, Renderer
+from .render_home import HomeRenderer
 from .rules import rules_markdown
 
 # mkdocs-macros lists its module, functions, variables and macros at INFO on every build;
@@ -160,6 +161,7 @@ def define_env(env: Any) -> None:
         # What stays is hundreds of thousands of long-lived objects with no cycles: left
         # to the cyclic collector, every full collection during the build would rescan them.
         gc.freeze()
+    home = HomeRenderer(renderer)
     pages: dict[str, PageContext] = {}
 
     def current() -> str:
@@ -235,6 +237,26 @@ def define_env(env: Any) -> None:
     def factchecks() -> str:
         """Every reviewed statement with its verdict and evidence."""
         return renderer.factchecks(page())
+
+    @env.macro
+    def brief() -> str:
+        """The home page's summary of the whole story, in sourced claims."""
+        return home.brief(page())
+
+    @env.macro
+    def key_figures() -> str:
+        """The tolls of the strikes, by who gave them."""
+        return home.key_figures(page())
+
+    @env.macro
+    def day_strip() -> str:
+        """One cell per day of the crisis, each linking to its lead event."""
+        return home.day_strip(page())
+
+    @env.macro
+    def questions() -> str:
+        """Questions readers ask, answered in sourced claims, with FAQPage data."""
+        return home.questions(page())
 
     @env.macro
     def stats() -> str:
