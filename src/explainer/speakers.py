@@ -20,7 +20,7 @@ VERBS = wordset(
     """said says say told tells reported announced announces claimed stated warned warns
     added adds declared declares insisted alleged"""
 )
-# Between a speaker and its verb: "Iran has also said".
+# Between a speaker and its verb: "France has also said".
 _BETWEEN = wordset(
     """has had have also later then further previously earlier again separately repeatedly
     publicly reportedly initially first subsequently officially once formally"""
@@ -71,7 +71,7 @@ CALENDAR = wordset(
     friday saturday sunday"""
 )
 # Before a speaker these make it the object of something else: "a readout of a call with
-# Iran's foreign minister said" is the readout speaking, not the minister.
+# France's foreign minister said" is the readout speaking, not the minister.
 _PREPOSITIONS = wordset(
     """of with to from by for about on at in into between among against toward towards
     under over near after before during"""
@@ -107,7 +107,7 @@ class Speaker:
         """The words that say who spoke. A speaker ending in a name is that name ("the
         state news agency IRNA", "spokesperson Wang Wenbin": the title before it is only
         a description, and E041 checks capitalised ones); otherwise every name and office
-        in it ("Pakistan's foreign ministry"), less generic nouns ("group", "statement")."""
+        in it ("Italy's foreign ministry"), less generic nouns ("group", "statement")."""
         ws = [w for w in self.words if w.folded not in GENERIC]
         tail: list[Word] = []
         for w in reversed(ws):

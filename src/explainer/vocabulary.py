@@ -36,7 +36,7 @@ def last_word(text: str) -> str | None:
 
 
 # Endings that make another whole word of a whole word: inflections, and for names the
-# demonyms and countries ("Baloch" is whole beside "Balochistan").
+# demonyms and countries ("Kurd" is whole beside "Kurdistan").
 _SUFFIXES = wordset("s ed d ing er ers ly")
 _NAME_SUFFIXES = _SUFFIXES | wordset("i n an ian ese ish istan stan")
 # The same for beginnings, written backwards as the reversed words are.
@@ -99,7 +99,7 @@ class Vocabulary:
 
     def _longer(self, ordered: list[str], key: str, endings: frozenset[str]) -> str | None:
         """A word of ordered that starts with key and is more than key plus an ending
-        ("Baloch" is whole beside "Balochistan"; "gover" is cut beside "government")."""
+        ("Kurd" is whole beside "Kurdistan"; "gover" is cut beside "government")."""
         i = bisect.bisect_right(ordered, key)
         while i < len(ordered) and ordered[i].startswith(key):
             if ordered[i][len(key) :] not in endings:

@@ -4,7 +4,7 @@ A name (place, person, organisation, publication) must be in a quote, in a cited
 source's title, publisher, via or author, or be a name or alias of an actor those
 mention. Not names: the first word of a sentence when it is a common word ("The", "After"),
 months, weekdays, titles such as "Mr" and languages ("in English"); a nationality
-("Iranian") counts as its country, and a name spelt out is vouched by its initials
+("Italian") counts as its country, and a name spelt out is vouched by its initials
 ("Foreign Terrorist Organization" by "FTO").
 """
 
@@ -18,7 +18,7 @@ from ..vocabulary import wordset
 from .base import Context, Rule, at
 
 TITLES = wordset("mr mrs ms dr sr jr st prof gen lt col maj capt")
-LANGUAGES = wordset("english arabic persian farsi urdu pashto balochi dari hindi")
+LANGUAGES = wordset("english arabic persian farsi urdu pashto dari hindi french spanish german russian")
 # Small words inside a name spelt out: the "of" of "Joint Comprehensive Plan of Action".
 _INSIDE_NAMES = wordset("of and for the on")
 
