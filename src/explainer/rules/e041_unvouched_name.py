@@ -18,7 +18,7 @@ from ..vocabulary import wordset
 from .base import Context, Rule, at
 
 TITLES = wordset("mr mrs ms dr sr jr st prof gen lt col maj capt")
-LANGUAGES = wordset("english arabic persian farsi urdu pashto dari hindi french spanish german russian")
+LANGUAGES = wordset("english arabic persian farsi urdu pashto dari hindi french spanish german")
 # Small words inside a name spelt out: the "of" of "Joint Comprehensive Plan of Action".
 _INSIDE_NAMES = wordset("of and for the on")
 
