@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .runner import GUARD, Options, Rehearsal, RehearsalError, workflows
+from .runner import GUARD, Options, Rehearsal, RehearsalError, load, workflows
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--mirror-sources",
         metavar="NAME",
         help="serve every cited page from its capture on 127.0.0.1 and set the workflow "
-        "variable NAME to the --rebase specs that send `explainer verify` there",
+        "variable NAME (in workflows that declare it) to the --rebase specs that send "
+        "`explainer verify` there",
     )
     p.add_argument("--keep", action="store_true", help="keep the workspaces and logs")
     p.add_argument("--verbose", action="store_true", help="show every step's output")
@@ -76,7 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         paths = list(workflows(root, args.workflow))
         with contextlib.ExitStack() as stack:
-            if args.mirror_sources:
+            # only for workflows that have the variable (the source check)
+            if args.mirror_sources and any(
+                args.mirror_sources in (load(p).get("env") or {}) for p in paths
+            ):
                 from . import mirror
 
                 base = stack.enter_context(mirror.serve(root))
