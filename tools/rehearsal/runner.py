@@ -408,7 +408,13 @@ class Rehearsal:
             "steps": {},
         }
         image = container_image(job)
-        place = f"container {image}" if image else f"bare runner {job.get('runs-on')}"
+        place = (
+            f"container {image[: image.index('@sha256:') + 19]}…"
+            if image and "@sha256:" in image
+            else f"container {image}"
+            if image
+            else f"bare runner {job.get('runs-on')}"
+        )
         try:
             run_it = condition(job.get("if"), contexts, status)
         except Unresolved as e:
@@ -594,6 +600,7 @@ class Rehearsal:
         name = action.split("@")[0]
         if outcome.skipped:
             self.result.stood_in.append(f"{at}: {name} {outcome.note}")
+            return True, f"{name} skipped, {outcome.note}"
         return True, f"{name} stood in: {outcome.note}"
 
     def _script(
