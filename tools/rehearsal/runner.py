@@ -75,8 +75,8 @@ def load(path: Path) -> dict[str, Any]:
 def step_name(step: Mapping[str, Any]) -> str:
     if step.get("name"):
         return str(step["name"])
-    if step.get("run"):
-        return "Run " + str(step["run"]).strip().splitlines()[0]
+    if step.get("run") is not None:
+        return "Run " + (text(step["run"]).strip().splitlines() or [""])[0]
     return "Run " + str(step.get("uses", "?"))
 
 
@@ -422,6 +422,8 @@ class Rehearsal:
         if not run_it:
             self.say(f"  job {label}: skipped (if: {job.get('if', 'success()')})")
             return "skipped", {}
+        # inside the job, success() and failure() are about its own steps
+        status = Status()
         self.say(f"  job {label} ({job.get('name', job_id)}): {place}")
         self.result.jobs.append(f"{path.name} › {label}: {place}")
 
@@ -487,7 +489,7 @@ class Rehearsal:
                 step_env.update(own)
                 step_contexts = {**contexts, "env": {**contexts["env"], **own}}
                 with_ = interpolate(step.get("with") or {}, step_contexts)
-                script = interpolate(step.get("run"), step_contexts) if "run" in step else None
+                script = text(interpolate(step["run"], step_contexts)) if "run" in step else None
                 keep_going = bool(interpolate(step.get("continue-on-error", False), contexts))
             except Unresolved as e:
                 status.failed = True
