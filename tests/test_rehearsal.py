@@ -640,3 +640,23 @@ def test_every_option_is_documented() -> None:
     options = {f for a in build_parser()._actions for f in a.option_strings if f != "--help"}
     assert {o for o in options if o.startswith("--")} <= set(re.findall(r"`(--[a-z-]+)", section))
     assert "make ci-rehearsal" in section
+
+
+def test_services_and_reusable_workflows_are_refused(tmp_path: Path) -> None:
+    root = repo(
+        tmp_path,
+        """
+        on: push
+        jobs:
+          db:
+            runs-on: ubuntu-24.04
+            services: {postgres: {image: postgres}}
+            steps: [{run: "true"}]
+          shared:
+            uses: octo/workflows/.github/workflows/x.yml@main
+        """,
+    )
+    with pytest.raises(RehearsalError) as e:
+        rehearse(root)
+    assert "job db: a rehearsal cannot run service containers" in str(e.value)
+    assert "job shared: a rehearsal cannot run a reusable workflow" in str(e.value)

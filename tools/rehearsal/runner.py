@@ -85,6 +85,9 @@ def lint(path: Path, data: Mapping[str, Any]) -> list[str]:
     problems = []
     for job_id, job in data["jobs"].items():
         where = f"{path.name} › job {job_id}"
+        for key, what in (("uses", "a reusable workflow"), ("services", "service containers")):
+            if key in job:
+                problems.append(f"{where}: a rehearsal cannot run {what} (`{key}:`)")
         image = container_image(job)
         if image is not None and not IMAGE.match(image):
             problems.append(
