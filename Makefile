@@ -82,7 +82,7 @@ test: $(STAMP) $(VENDOR) chromium
 # The source check fetches from a local mirror of the captures, not from the web.
 WORKFLOWS ?=
 ci-rehearsal: $(STAMP)
-	PYTHONPATH=tools $(BIN)/python -m rehearsal --mirror-sources VERIFY_REBASE $(WORKFLOWS)
+	PYTHONPATH=tools $(BIN)/python -m rehearsal --mirror-sources EXPLAINER_VERIFY_REBASE $(WORKFLOWS)
 
 lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url \

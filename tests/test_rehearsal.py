@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Project
+from explainer.cli import REBASE_ENV
 from explainer.cli import main as explainer
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -353,7 +354,7 @@ def test_an_unpinned_image_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("expression", "named"),
     [
-        ("secrets.DEPLOY_KEY", "the context `secrets` is not available"),
+        ("vars.DEPLOY_KEY", "the context `vars` is not available"),
         ("steps.nowhere.outputs.x", "`steps.nowhere` is not set"),
         ("env.NOT_SET", "`env.NOT_SET` is not set"),
         ("hashFiles('*.lock')", "hashFiles() is not one a rehearsal can evaluate"),
@@ -490,6 +491,27 @@ def test_the_github_cli_is_stood_in_for(tmp_path: Path) -> None:
     ]
 
 
+def test_secrets_read_as_empty_and_are_reported(tmp_path: Path) -> None:
+    root = repo(
+        tmp_path,
+        """
+        on: push
+        jobs:
+          build:
+            runs-on: ubuntu-24.04
+            steps:
+              - run: test -z "$KEY"
+                env: {KEY: "${{ secrets.ARCHIVE_KEY }}"}
+        """,
+    )
+    out = io.StringIO()
+    rehearsal = Rehearsal(Options(root=root, out=out))
+    result = rehearsal.run([root / ".github" / "workflows" / "wf.yml"])
+    rehearsal.close()
+    assert result.failures == [], out.getvalue()
+    assert result.stood_in == ["secrets read as empty (none in a rehearsal): ARCHIVE_KEY"]
+
+
 def test_setup_python_must_match_this_machine(tmp_path: Path) -> None:
     root = repo(
         tmp_path,
@@ -611,25 +633,57 @@ def test_conditions_and_templates() -> None:
 def test_the_source_mirror_lets_verify_pass_offline(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """What the rehearsal of sources.yml does: the workflow's own command, its URLs sent to
+    the mirror through the environment variable the workflow declares."""
     with mirror.serve(project.root) as base:
-        specs = mirror.rebase(base).split()
-        args = [a for spec in specs for a in ("--rebase", spec)]
+        monkeypatch.setenv(REBASE_ENV, mirror.rebase(base))
         code = explainer(
             [
                 "--root",
                 str(project.root),
                 "verify",
                 "--online",
-                *args,
                 "--delay",
                 "0",
                 "--json",
                 str(project.root / "report.json"),
             ]
         )
+    out = capsys.readouterr().out
     report = json.loads((project.root / "report.json").read_text())
-    assert code == 0, capsys.readouterr().out
-    assert report  # the report lists the sources it checked
+    assert code == 0, out
+    assert report["summary"]["sources"] == 2 and not report["needs_attention"]
+    # the mirror is not an archive: every source is reported unarchived, none in error
+    assert report["summary"]["unarchived"] == 2
+    assert all(q["found"] for s in report["sources"] for q in s["quotes"])
+
+
+def test_without_the_mirror_the_rebase_sends_fetches_nowhere_else(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The environment's specs really are used: pointed at a closed port, pages are dead."""
+    monkeypatch.setenv(
+        REBASE_ENV, "https://=http://127.0.0.1:9/https/ http://=http://127.0.0.1:9/h/"
+    )
+    code = explainer(
+        [
+            "--root",
+            str(project.root),
+            "verify",
+            "--online",
+            "--delay",
+            "0",
+            "--retries",
+            "0",
+            "--timeout",
+            "1",
+            "--no-archive",
+            "--json",
+            str(project.root / "r.json"),
+        ]
+    )
+    report = json.loads((project.root / "r.json").read_text())
+    assert code == 1 and all(s["dead"] for s in report["sources"])
 
 
 def test_every_option_is_documented() -> None:

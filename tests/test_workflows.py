@@ -188,13 +188,21 @@ def test_no_machine_paths_in_github_files() -> None:
 
 DOCKERFILE = GITHUB / "ci-image" / "Dockerfile"
 # Jobs that stay on GitHub's bare Ubuntu runner: they run no project code.
-BARE_RUNNER = {("deploy.yml", "deploy"), ("sources.yml", "issue")}
+BARE_RUNNER = {("deploy.yml", "deploy"), ("sources.yml", "record"), ("sources.yml", "issue")}
 # What the bare-runner jobs' scripts may call: software GitHub's ubuntu-24.04 image has.
 # Its software list, actions/runner-images images/ubuntu/Ubuntu2404-Readme.md
 # (https://github.com/actions/runner-images/blob/main/images/ubuntu/Ubuntu2404-Readme.md,
-# image version 20260525.161.1), names "Bash" under Language and Runtime and "GitHub CLI"
-# under CLI Tools; `head` is coreutils, an Essential package of every Ubuntu.
-UBUNTU_2404 = {"bash": "Bash", "gh": "GitHub CLI", "head": "coreutils"}
+# image version 20260525.161.1), names "Bash" under Language and Runtime, "Git" under
+# Tools and "GitHub CLI" under CLI Tools; `cp` and `head` are coreutils, an Essential
+# package of every Ubuntu. git and gh are stubs here: they would talk to GitHub.
+UBUNTU_2404 = {
+    "bash": "Bash",
+    "git": "Git",
+    "gh": "GitHub CLI",
+    "cp": "coreutils",
+    "head": "coreutils",
+}
+STUBS = {"git", "gh"}
 
 
 def the_image() -> str:
@@ -216,6 +224,8 @@ def test_every_job_runs_in_the_image_or_needs_nothing_from_it(
 ) -> None:
     if (workflow, name) in BARE_RUNNER:
         assert "container" not in job
+        # no project code: nothing from the lock, no make
+        assert not re.search(r"\.venv/|\bmake\b|\bexplainer\b", runs(job)), f"{workflow}: {name}"
         return
     assert job["container"]["image"] == the_image(), f"{workflow}: {name}"
     assert not re.search(r"\bsudo\b", runs(job)), "the container job runs as root"
@@ -249,15 +259,16 @@ def test_container_jobs_install_only_debian_packages() -> None:
 
 
 def run_on_ubuntu(tmp_path: Path, script: str, env: dict[str, str], gh_answer: str):
-    """script under bash with only the ubuntu-24.04 commands on PATH; gh is a stub that
-    logs its arguments and answers gh_answer."""
+    """script under bash with only the ubuntu-24.04 commands on PATH; git and gh are stubs
+    that log their arguments (gh answers gh_answer)."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir(exist_ok=True)
     for command in UBUNTU_2404:
         target = bin_dir / command
-        if command == "gh":
+        if command in STUBS:
+            answer = '\nprintf "%s" "$GH_ANSWER"' if command == "gh" else ""
             target.write_text(
-                '#!/bin/bash\nprintf "%s\\n" "$*" >> "$GH_LOG"\nprintf "%s" "$GH_ANSWER"\n'
+                f'#!/bin/bash\nprintf "{command} %s\\n" "$*" >> "$STUB_LOG"{answer}\n'
             )
             target.chmod(0o755)
         elif not target.exists():
@@ -268,7 +279,7 @@ def run_on_ubuntu(tmp_path: Path, script: str, env: dict[str, str], gh_answer: s
         cwd=tmp_path,
         env={
             "PATH": str(bin_dir),
-            "GH_LOG": str(tmp_path / "gh.log"),
+            "STUB_LOG": str(tmp_path / "calls.log"),
             "GH_ANSWER": gh_answer,
             **env,
         },
@@ -279,32 +290,54 @@ def run_on_ubuntu(tmp_path: Path, script: str, env: dict[str, str], gh_answer: s
     )
 
 
+def job_script(name: str) -> tuple[dict[str, str], str]:
+    job = workflow("sources.yml")["jobs"][name]
+    env = {k: str(v) for k, v in job.get("env", {}).items() if "${{" not in str(v)}
+    (step,) = [s for s in job["steps"] if "run" in s]
+    return env, step["run"]
+
+
 @pytest.mark.parametrize(
-    ("result", "open_issue", "report", "calls"),
+    ("result", "unarchived", "open_issue", "report", "calls"),
     [
-        ("success", "", False, ["issue list"]),
-        ("success", "7", False, ["issue list", "issue close 7"]),
-        ("failure", "", True, ["issue list", "issue create"]),
-        ("failure", "", False, ["issue list", "issue create"]),
-        ("failure", "7", True, ["issue list", "issue edit 7", "issue comment 7"]),
+        ("success", "0", "", False, ["gh issue list"]),
+        ("success", "0", "7", False, ["gh issue list", "gh issue close 7"]),
+        ("success", "3", "", True, ["gh issue list", "gh issue create"]),
+        ("failure", "0", "", False, ["gh issue list", "gh issue create"]),
+        ("failure", "3", "7", True, ["gh issue list", "gh issue edit 7", "gh issue comment 7"]),
     ],
 )
-def test_the_bare_runner_job_uses_only_what_ubuntu_2404_has(
-    tmp_path: Path, result: str, open_issue: str, report: bool, calls: list[str]
+def test_the_issue_job_uses_only_what_ubuntu_2404_has(
+    tmp_path: Path, result: str, unarchived: str, open_issue: str, report: bool, calls: list[str]
 ) -> None:
-    job = workflow("sources.yml")["jobs"]["issue"]
-    env = {k: str(v) for k, v in job["env"].items() if "${{" not in str(v)}
-    env |= {"RESULT": result, "RUN_URL": "https://github.com/o/r/actions/runs/1"}
+    env, script = job_script("issue")
+    env |= {"RESULT": result, "UNARCHIVED": unarchived, "RUN_URL": "https://example.org/run"}
     if report:
         (tmp_path / "report").mkdir()
         (tmp_path / "report" / "sources.md").write_text("# Sources\n")
-    (step,) = [s for s in job["steps"] if "run" in s]
-    done = run_on_ubuntu(tmp_path, step["run"], env, open_issue)
+    done = run_on_ubuntu(tmp_path, script, env, open_issue)
     assert done.returncode == 0 and "command not found" not in done.stderr, done.stderr
-    logged = (tmp_path / "gh.log").read_text().splitlines()
+    logged = (tmp_path / "calls.log").read_text().splitlines()
     assert len(logged) == len(calls), logged
     for line, call in zip(logged, calls, strict=True):
         assert line.startswith(call), (line, call)
+
+
+@pytest.mark.parametrize(("open_pr", "opens"), [("", True), ("12", False)])
+def test_the_record_job_uses_only_what_ubuntu_2404_has(
+    tmp_path: Path, open_pr: str, opens: bool
+) -> None:
+    env, script = job_script("record")
+    env |= {"GH_TOKEN": "t", "GITHUB_REPOSITORY": "o/r"}
+    (tmp_path / "report").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "report" / "sources.yaml").write_text("- id: x\n")
+    done = run_on_ubuntu(tmp_path, script, env, open_pr)
+    assert done.returncode == 0 and "command not found" not in done.stderr, done.stderr
+    assert (tmp_path / "data" / "sources.yaml").read_text() == "- id: x\n"
+    logged = (tmp_path / "calls.log").read_text()
+    assert "git push --force" in logged and "gh pr list" in logged
+    assert ("gh pr create" in logged) is opens
 
 
 def test_a_command_ubuntu_2404_lacks_is_caught(tmp_path: Path) -> None:
@@ -313,12 +346,14 @@ def test_a_command_ubuntu_2404_lacks_is_caught(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("workflow", "name", "job"), all_jobs(), ids=lambda x: str(x)[:20])
-def test_bare_runner_jobs_have_no_other_scripts(
+def test_bare_runner_scripts_are_all_run_above(
     workflow: str, name: str, job: dict[str, Any]
 ) -> None:
-    """Only the issue job has a script among the bare-runner jobs; it is run above."""
-    if (workflow, name) in BARE_RUNNER and (workflow, name) != ("sources.yml", "issue"):
+    """Of the bare-runner jobs, only record and issue have scripts, each run above."""
+    if (workflow, name) in BARE_RUNNER and name not in ("record", "issue"):
         assert runs(job).strip() == ""
+    if name in ("record", "issue") and workflow == "sources.yml":
+        assert len([s for s in steps(job) if "run" in s]) == 1
 
 
 def test_make_test_rehearses_ci_and_deploy() -> None:

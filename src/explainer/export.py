@@ -70,7 +70,7 @@ def _source(s: Source) -> dict[str, object]:
         "published": s.published.isoformat(),
         "accessed": s.accessed.isoformat(),
         "url": s.url,
-        "archived": s.archive_url,
+        "archived": s.archived,  # a recorded snapshot, or null: never a guess
         "kind": s.kind,
     }
 

@@ -111,6 +111,8 @@ class Source:
 
     @property
     def archive_url(self) -> str:
+        """Where to read an archived copy: the recorded snapshot, else the archive's
+        redirect to its capture closest to publication (which may not exist)."""
         if self.archived:
             return self.archived
         return f"https://web.archive.org/web/{self.published:%Y%m%d}/{self.url}"

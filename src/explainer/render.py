@@ -36,6 +36,7 @@ from .parts import (
     timeline_parts,
 )
 from .schema import SLUG_RE
+from .wayback import parse_snapshot, search_url
 
 BACKGROUND = "background.md"
 FACTCHECK = "fact-check.md"
@@ -61,6 +62,23 @@ VERDICT_LABELS = {
 @functools.lru_cache(maxsize=4096)
 def human_date(d: dt.date) -> str:
     return f"{d.day} {d:%B %Y}"
+
+
+def archive_link(src: Source) -> str:
+    """ "Archived copy" and its date only for a snapshot recorded in the data; otherwise
+    an honest search of the archive, since nobody has checked that a copy exists."""
+    if not src.archived:
+        return (
+            f'<a class="ex-archive ex-archive-search" href="{escape.href(search_url(src.url))}" '
+            'rel="noopener noreferrer" title="No archived copy of this source has been checked '
+            'yet: this searches the Wayback Machine">Search the archive</a>'
+        )
+    snap = parse_snapshot(src.archived)
+    taken = f", {human_date(snap.taken.date())}" if snap else ""
+    return (
+        f'<a class="ex-archive" href="{escape.href(src.archived)}" '
+        f'rel="noopener noreferrer">Archived copy{taken}</a>'
+    )
 
 
 def actor_page(actor_id: str) -> str:
@@ -217,10 +235,7 @@ class Renderer:
     def _archive_link(self, src: Source) -> str:
         archive = self._archive_links.get(src.id)
         if archive is None:
-            archive = self._archive_links[src.id] = (
-                f'<a class="ex-archive" href="{escape.href(src.archive_url)}" '
-                f'rel="noopener noreferrer">Archive</a>'
-            )
+            archive = self._archive_links[src.id] = archive_link(src)
         return archive
 
     def claim(self, ref: ClaimRef, page: PageContext, notes: list[str]) -> str:
@@ -571,9 +586,7 @@ class Renderer:
             parts.append("")
             parts.append(
                 f'<a class="ex-source" href="{escape.href(src.url)}" '
-                f'rel="noopener noreferrer">Read the source</a> · '
-                f'<a class="ex-archive" href="{escape.href(src.archive_url)}" '
-                f'rel="noopener noreferrer">Archived copy</a>'
+                f'rel="noopener noreferrer">Read the source</a> · {archive_link(src)}'
             )
             parts.append("")
             refs = citing.get(src.id, [])

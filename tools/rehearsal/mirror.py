@@ -1,17 +1,20 @@
 """A local mirror of every cited page, so the weekly source check can be rehearsed
 without the internet: each source's URL answers with its capture (the passages the
 claims quote) as a small HTML page, on 127.0.0.1. `explainer verify --rebase` sends the
-fetches here; URLs no source has (the web archive) answer 404.
+fetches here. The Wayback Machine's availability API answers that it holds no snapshot
+(the mirror is not an archive); any other URL answers 404.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from explainer import load
 
@@ -33,6 +36,9 @@ def pages(root: Path, data: str = "data") -> dict[str, bytes]:
     return out
 
 
+AVAILABILITY = "https://archive.org/wayback/available"
+
+
 def rebase(base: str) -> str:
     """The --rebase specs that send every http(s) URL to the mirror, space-separated."""
     return f"https://={base}/https/ http://={base}/http/"
@@ -46,9 +52,15 @@ def serve(root: Path) -> Iterator[str]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             scheme, _, rest = self.path.lstrip("/").partition("/")
-            body = by_url.get(f"{scheme}://{rest}")
+            url = f"{scheme}://{rest}"
+            body = by_url.get(url)
+            kind = "text/html; charset=utf-8"
+            if body is None and url.startswith(AVAILABILITY + "?"):
+                asked = parse_qs(urlsplit(url).query).get("url", [""])[0]
+                body = json.dumps({"url": asked, "archived_snapshots": {}}).encode()
+                kind = "application/json"
             self.send_response(200 if body else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Type", kind)
             body = body or b"<html><body>Not in the mirror</body></html>"
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

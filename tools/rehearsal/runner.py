@@ -56,6 +56,22 @@ INHERITED = re.compile(
 )
 
 
+class Secrets(dict):
+    """Every secret reads as empty, as in a repository that has none set (GitHub's own
+    behaviour for an unset secret); the names read are kept for the report."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.read: set[str] = set()
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __getitem__(self, key: str) -> str:
+        self.read.add(key)
+        return ""
+
+
 class RehearsalError(Exception):
     """A workflow the rehearsal refuses to run; the message names workflow, job, step."""
 
@@ -218,6 +234,7 @@ class Rehearsal:
         self.base = Path(tempfile.mkdtemp(prefix="ci-rehearsal-"))
         self.result = Result()
         self.machine_python_cache: dict[str, str] = {}
+        self.secrets = Secrets()
 
     def _git(self, *args: str) -> str:
         try:
@@ -323,13 +340,21 @@ class Rehearsal:
             raise RehearsalError("\n".join(problems))
         for path, data in loaded:
             self.workflow(path, data)
+        if self.secrets.read:
+            names = ", ".join(sorted(self.secrets.read))
+            self.result.stood_in.append(f"secrets read as empty (none in a rehearsal): {names}")
         return self.result
 
     def workflow(self, path: Path, data: Mapping[str, Any]) -> None:
         event = self.event(path, data)
         github = self.github(path, data, event)
         self.say(f"{path.name} ({github['workflow']}), as on {event}")
-        contexts: dict[str, Any] = {"github": github, "inputs": github["inputs"], "env": {}}
+        contexts: dict[str, Any] = {
+            "github": github,
+            "inputs": github["inputs"],
+            "secrets": self.secrets,
+            "env": {},
+        }
         declared = data.get("env") or {}
         wf_env = {k: text(v) for k, v in interpolate(declared, contexts).items()}
         wf_env.update({k: v for k, v in self.o.overrides.items() if k in declared})
@@ -403,6 +428,7 @@ class Rehearsal:
         contexts: dict[str, Any] = {
             "github": {**github, "job": job_id},
             "inputs": github["inputs"],
+            "secrets": self.secrets,
             "needs": needs,
             "matrix": matrix,
             "env": dict(wf_env),
