@@ -626,6 +626,8 @@ def test_conditions_and_templates() -> None:
     assert condition(None, ctx, Status(failed=True)) is False
     assert condition("always()", ctx, Status(failed=True)) is True
     assert interpolate("x-${{ env.A }}-${{ env.A == '1' }}", ctx) == "x-1-true"
+    assert interpolate("${{ env.A }}/${{ env.A }}", ctx) == "1/1"
+    assert interpolate("${{ env.A == '1' }}", ctx) is True
     with pytest.raises(Unresolved, match="ends too early"):
         evaluate("env.A ==", ctx)
 

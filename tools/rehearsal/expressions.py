@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 TEMPLATE = re.compile(r"\$\{\{(.*?)\}\}", re.S)
+# a value that is one expression and nothing else keeps the expression's type
+WHOLE = re.compile(r"\$\{\{((?:(?!\}\}).)*)\}\}", re.S)
 TOKEN = re.compile(
     r"\s*(?:(?P<num>-?\d+(?:\.\d+)?)|(?P<str>'(?:[^']|'')*')|(?P<op>==|!=|<=|>=|&&|\|\||[!<>().,\[\]*])"
     r"|(?P<name>[A-Za-z_][A-Za-z0-9_-]*))"
@@ -258,7 +260,7 @@ def condition(text: str | bool | None, contexts: Mapping[str, Any], status: Stat
 def interpolate(value: Any, contexts: Mapping[str, Any], status: Status | None = None) -> Any:
     """A value from the workflow with every `${{ … }}` in its strings replaced."""
     if isinstance(value, str):
-        whole = TEMPLATE.fullmatch(value.strip())
+        whole = WHOLE.fullmatch(value.strip())
         if whole:
             return evaluate(whole.group(1), contexts, status)
         return TEMPLATE.sub(lambda m: _text(evaluate(m.group(1), contexts, status)), value)
