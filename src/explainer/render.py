@@ -39,6 +39,9 @@ from .schema import SLUG_RE
 from .wayback import parse_snapshot, search_url
 
 BACKGROUND = "background.md"
+METHOD = "methodology.md"
+ONE_SOURCE_ANCHOR = "one-source"
+ONE_SOURCE_TITLE = "only one independent publisher supports this sentence"
 FACTCHECK = "fact-check.md"
 ACTORS_DIR = "actors"
 
@@ -249,7 +252,19 @@ class Renderer:
             if ref.claim.contested
             else ""
         )
+        if self.ds.corroboration.of(ref.claim) < 2:
+            badge += self.one_source(page)
         return f'<a id="{claim_anchor(ref)}"></a>{body}{marks}{badge}'
+
+    def one_source(self, page: PageContext) -> str:
+        """The marker of a claim that one publisher alone supports: words, not a colour,
+        linking to the method page's account of how publishers are counted. The title
+        is read as the link's description, after its visible name."""
+        # a Markdown link, so that MkDocs resolves (and in strict mode validates) it
+        return (
+            f" [one source]({link(page.path, METHOD, ONE_SOURCE_ANCHOR)})"
+            f'{{ .ex-badge .ex-single title="{ONE_SOURCE_TITLE}" }}'
+        )
 
     def claim_list(self, refs: Iterable[ClaimRef], page: PageContext, notes: list[str]) -> str:
         return "\n".join(f"- {self.claim(ref, page, notes)}" for ref in refs)
