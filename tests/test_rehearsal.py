@@ -486,7 +486,7 @@ def test_the_github_cli_is_stood_in_for(tmp_path: Path) -> None:
     rehearsal.close()
     assert result.failures == []
     assert result.stood_in == [
-        'wf.yml › job issue › step "File it": stood in: the GitHub CLI needs GitHub\'s API '
+        'wf.yml › job issue › step "File it": not run, the GitHub CLI needs GitHub\'s API '
         "and a token"
     ]
 

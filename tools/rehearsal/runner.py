@@ -537,8 +537,9 @@ class Rehearsal:
                 if script is None:
                     ok, note = self._uses(at, step, with_, workspace, step_env)
                 elif GH_CLI.search(str(script)):
-                    note = "stood in: the GitHub CLI needs GitHub's API and a token"
-                    self.result.stood_in.append(f"{at}: {note}")
+                    why = "the GitHub CLI needs GitHub's API and a token"
+                    note = f"stood in: {why}"
+                    self.result.stood_in.append(f"{at}: not run, {why}")
                 else:
                     limit = min(deadline, started + 60 * float(step.get("timeout-minutes", 360)))
                     ok, note = self._script(
