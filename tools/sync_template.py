@@ -21,6 +21,7 @@ VERBATIM = {
     "macros.py": "macros.py",
     "CONTRIBUTING.md": "CONTRIBUTING.md",
     ".github/dependabot.yml": "dot-github/dependabot.yml",
+    ".github/ci-image/Dockerfile": "dot-github/ci-image/Dockerfile",
     ".github/pull_request_template.md": "dot-github/pull_request_template.md",
     ".github/ISSUE_TEMPLATE/claim-error.yml": "dot-github/ISSUE_TEMPLATE/claim-error.yml",
     ".github/ISSUE_TEMPLATE/config.yml": "dot-github/ISSUE_TEMPLATE/config.yml",

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from .wayback import Keys
 
 
+# --rebase specs (space-separated) that `explainer verify` also takes from the environment
+REBASE_ENV = "EXPLAINER_VERIFY_REBASE"
+
+
 def _github(p: Problem) -> str:
     # GitHub workflow commands need %, CR and LF escaped in the message
     msg = f"{p.code} {p.text}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -268,7 +272,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         )
         return 0
     try:
-        rebase = Rebase.parse(args.rebase)
+        # the environment's specs too, so a workflow's own command can be pointed at a
+        # mirror without editing it (the workflow rehearsal does that)
+        rebase = Rebase.parse([*args.rebase, *os.environ.get(REBASE_ENV, "").split()])
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -442,7 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="PREFIX=REPLACEMENT",
         help="fetch URLs starting with PREFIX from REPLACEMENT instead (a mirror, a test "
-        "server); applies to archive URLs too",
+        f"server); applies to archive URLs too; also read, space-separated, from {REBASE_ENV}",
     )
     p.add_argument("--no-archive", action="store_true", help="never consult the web archive")
     p.add_argument(
