@@ -10,6 +10,7 @@ import dataclasses
 import gc
 import html
 import logging
+import shutil
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -35,13 +36,52 @@ from .load import load
 from .model import Dataset
 from .problems import Problem, Severity
 from .render import PageContext, Renderer
+from .render_home import HomeRenderer
 from .rules import rules_markdown
+
+# mkdocs-macros lists its module, functions, variables and macros at INFO on every build;
+# `mkdocs serve` should show a contributor the address, data errors and rebuilds, not
+# that inventory. Its warnings and errors still come through.
+logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+
+# What every explainer site gets from the package: the theme override (link previews) and
+# the CSS and JavaScript of citations, filters and the map. Shipped with the package, so a
+# site built with a newer generator gets the newer files without copying anything.
+THEME = Path(__file__).resolve().parent / "theme"
+OVERRIDES = THEME / "overrides"
+ASSETS = THEME / "assets"
+ASSETS_URL = "assets"
+
+
+def _use_theme(conf: Any) -> None:
+    """Put the package's template override under the site's own (a site's `custom_dir`
+    still wins) and above Material's; runs before MkDocs makes its template loader and
+    before `mkdocs serve` reads what to watch."""
+    theme = conf.get("theme")
+    overrides = str(OVERRIDES)
+    if theme is not None and overrides not in theme.dirs:
+        theme.dirs.insert(1 if theme.custom_dir else 0, overrides)
+    # `mkdocs serve` rebuilds when the package's theme changes too (an editable install)
+    watch = conf.get("watch")
+    if isinstance(watch, list) and str(THEME) not in watch:
+        watch.append(str(THEME))
+
+
+def _copy_assets(site_dir: Path, docs_dir: Path) -> None:
+    """The package's CSS and JavaScript, unless the site's docs bring a file of that name."""
+    target = site_dir / ASSETS_URL
+    for asset in sorted(ASSETS.iterdir()):
+        if asset.is_file() and not (docs_dir / ASSETS_URL / asset.name).exists():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(asset, target / asset.name)
 
 
 def on_post_build(env: Any) -> None:
-    """Write the machine-readable downloads, give every page its security policy, and
-    keep what the next build in this process (`mkdocs serve`) compares against."""
+    """Write the package's assets and the machine-readable downloads, give every page its
+    security policy, and keep what the next build in this process (`mkdocs serve`)
+    compares against."""
     _keep_served(env)
+    _copy_assets(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]))
     csp.apply(Path(env.conf["site_dir"]))
     pending = getattr(env, "explainer_downloads", None)
     files = pending.result() if pending is not None else None
@@ -92,7 +132,7 @@ def _search_plugin(env: Any) -> Any | None:
 def _config_signature(env: Any, root: Path) -> str:
     config_file = Path(env.conf.get("config_file_path") or root / "mkdocs.yml")
     theme_dir = getattr(env.conf.get("theme"), "custom_dir", None)
-    return config_signature([config_file, *([Path(theme_dir)] if theme_dir else [])])
+    return config_signature([config_file, THEME, *([Path(theme_dir)] if theme_dir else [])])
 
 
 def _keep_served(env: Any) -> None:
@@ -142,7 +182,10 @@ def _checked(
         renderer = Renderer(ds, site_url=site_url, site_name=site_name)
         if compare is not None:
             rebuild = compare(renderer)
-        ready = renderer.generated(only=rebuild.pages)
+        if rebuild.pages is None:
+            ready = renderer.generated()
+        else:
+            ready = renderer.generated(only=rebuild.pages)
     except Exception:
         _raise_data_errors(verdict.result())
         raise  # a fault of the renderer's, not of the data
@@ -162,10 +205,13 @@ def _raise_data_errors(problems: list[Problem]) -> None:
 
 
 def define_env(env: Any) -> None:
+    _use_theme(env.conf)
     options = env.conf.get("extra", {}).get("explainer", {}) or {}
     root = _project_root(env)
     site_url = env.conf.get("site_url") or ""
-    site_name = env.conf.get("site_name") or ""
+    # site_name holds HTML-escaped text (MkDocs and Material insert it into pages as is);
+    # the renderer and the downloads escape what they write themselves.
+    site_name = html.unescape(env.conf.get("site_name") or "")
     # `mkdocs serve` builds again in the same process: what the last build froze goes back
     # to the collector. A one-off build leaves it frozen to the end: unfrozen, the
     # interpreter's collections at exit walked it all again (0.4 s at 1,000 events).
@@ -173,10 +219,12 @@ def define_env(env: Any) -> None:
     # The collector stays off from loading until everything built here is frozen: each
     # time it came back on in between, its first pass walked every object made since
     # (about a second in all at 5,000 events), and found nothing to free.
-    site_dir = Path(env.conf["site_dir"])
-    docs = Path(env.conf["docs_dir"])
+    site_dir = Path(env.conf.get("site_dir") or root / "site")
+    docs = Path(env.conf.get("docs_dir") or root / "docs")
     config = _config_signature(env, root)
     last = _served if _served is not None and _served.site_dir == site_dir else None
+    # a build with no site directory of its own (a test's) leaves every file alone
+    incremental = "site_dir" in env.conf
     with paused():
         ds, renderer, ready, rebuild = _checked(
             root,
@@ -189,7 +237,8 @@ def define_env(env: Any) -> None:
         # Only now that the data passed: the pages it changes lose their built file, and
         # a dirty build (`make serve`) writes them again. A first build starts from no
         # page at all, so not even `--dirty` with an old site directory serves a stale one.
-        forget(site_dir, rebuild.pages)
+        if incremental:
+            forget(site_dir, rebuild.pages)
         if last is not None:
             count = "every" if rebuild.pages is None else str(len(rebuild.pages))
             log.info(f"explainer: the data changed {count} page(s); rebuilding those")
@@ -215,6 +264,7 @@ def define_env(env: Any) -> None:
         # What stays is hundreds of thousands of long-lived objects with no cycles: left
         # to the cyclic collector, every full collection during the build would rescan them.
         gc.freeze()
+    home = HomeRenderer(renderer)
     pages: dict[str, PageContext] = {}
 
     def current() -> str:
@@ -290,6 +340,26 @@ def define_env(env: Any) -> None:
     def factchecks() -> str:
         """Every reviewed statement with its verdict and evidence."""
         return renderer.factchecks(page())
+
+    @env.macro
+    def brief() -> str:
+        """The home page's summary of the whole story, in sourced claims."""
+        return home.brief(page())
+
+    @env.macro
+    def key_figures() -> str:
+        """The tolls of the strikes, by who gave them."""
+        return home.key_figures(page())
+
+    @env.macro
+    def day_strip() -> str:
+        """One cell per day of the crisis, each linking to its lead event."""
+        return home.day_strip(page())
+
+    @env.macro
+    def questions() -> str:
+        """Questions readers ask, answered in sourced claims, with FAQPage data."""
+        return home.questions(page())
 
     @env.macro
     def stats() -> str:
