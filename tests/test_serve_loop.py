@@ -104,6 +104,13 @@ def test_edits_reach_every_page_that_shows_them(
     edited(server, "sources/", "Quill Post")
     served_equals_clean_build(project, server, tmp_path / "publisher")
 
+    # a new actor: its page source is written, and its page and the index are served
+    with (data / "actors.yaml").open("a", encoding="utf-8") as f:
+        f.write("- id: actor-new\n  name: Omega Group\n  kind: organisation\n  claims: []\n")
+    edited(server, "actors/actor-new/", "Omega Group")
+    assert (project / "docs" / "actors" / "actor-new.md").exists()
+    served_equals_clean_build(project, server, tmp_path / "new-actor")
+
 
 def test_a_data_error_stops_the_update_until_it_is_fixed(
     project: Path, server: Server, tmp_path: Path

@@ -19,6 +19,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from . import csp
+from .actorpages import plan, sync
 from .check import auto_jobs, check
 from .deps import handwritten_pages
 from .export import downloads
@@ -238,7 +239,16 @@ def define_env(env: Any) -> None:
         # a dirty build (`make serve`) writes them again. A first build starts from no
         # page at all, so not even `--dirty` with an old site directory serves a stale one.
         if incremental:
-            forget(site_dir, rebuild.pages)
+            # pages are found by their directory URLs; without those, every page is rebuilt
+            directory_urls = env.conf.get("use_directory_urls", True) is not False
+            forget(site_dir, rebuild.pages if directory_urls else None)
+        if incremental and last is not None:
+            # An actor or a timeline part added or removed while serving: its page source
+            # is written (or removed) as `make pages` does, before MkDocs lists the pages.
+            stubs = plan(ds, docs)
+            if stubs:
+                sync(stubs)
+                log.info(f"explainer: {len(stubs)} generated page source(s) written or removed")
         if last is not None:
             count = "every" if rebuild.pages is None else str(len(rebuild.pages))
             log.info(f"explainer: the data changed {count} page(s); rebuilding those")
