@@ -12,6 +12,7 @@ from explainer import load
 
 pytestmark = pytest.mark.browser
 DATASET = load(ROOT / "data", root=ROOT)
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RESULT = ".md-search-result__item"
 LINK = "a.md-search-result__link"
 
@@ -121,6 +122,10 @@ def test_keyboard_focus_arrows_and_enter(page) -> None:
 
 
 def test_search_works_after_instant_navigation(page) -> None:
+    page.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     page.goto(page.base)
     page.locator("nav.md-nav--primary a[href$='sources/']").first.click()
     page.wait_for_url(re.compile(r"/sources/$"))
@@ -129,7 +134,30 @@ def test_search_works_after_instant_navigation(page) -> None:
     box.press_sequentially("Fakhrizadeh", delay=30)
     page.locator(RESULT).first.wait_for(state="visible")
     assert any("#fakhrizadeh-killed" in h for h in hrefs(page))
+    assert page.evaluate("window.__csp") == []  # the worker and its fetches are allowed
     assert page.errors == []
+
+
+def test_search_results_have_no_serious_accessibility_violations(browser, base_url) -> None:
+    context = browser.new_context(bypass_csp=True)  # to let the auditor in, as for pages
+    page = context.new_page()
+    page.goto(base_url)
+    box = page.locator("input.md-search__input")
+    box.focus()
+    box.press_sequentially("Panjgur", delay=30)
+    page.locator(RESULT).first.wait_for(state="visible")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document.querySelector('.md-search'),"
+        " {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})"
+    )
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} e.g. {v['nodes'][0]['target']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    context.close()
+    assert not bad, "\n".join(bad)
 
 
 def test_search_results_in_dark_mode(page) -> None:
