@@ -138,10 +138,14 @@ def test_search_works_after_instant_navigation(page) -> None:
     assert page.errors == []
 
 
-def test_search_results_have_no_serious_accessibility_violations(browser, base_url) -> None:
+@pytest.mark.parametrize("dark", [False, True])
+def test_search_results_have_no_serious_accessibility_violations(browser, base_url, dark) -> None:
     context = browser.new_context(bypass_csp=True)  # to let the auditor in, as for pages
     page = context.new_page()
     page.goto(base_url)
+    if dark:
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     box = page.locator("input.md-search__input")
     box.focus()
     box.press_sequentially("Panjgur", delay=30)
