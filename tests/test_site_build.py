@@ -22,7 +22,7 @@ def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True)
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("docs", "data", "overrides"):
+    for name in ("docs", "data"):
         shutil.copytree(ROOT / name, dest / name)
     return dest
 
@@ -81,6 +81,9 @@ def test_every_claim_has_a_marker_and_an_evidence_entry_with_its_quote(site: Pat
             "events": "timeline/index.html",
             "topics": "background/index.html",
             "factchecks": "fact-check/index.html",
+            "brief": "index.html",
+            "figures": "index.html",
+            "questions": "questions/index.html",
         }.get(ref.collection, f"actors/{ref.owner.id}/index.html")
         expected.setdefault(page, []).extend(c.quote for c in ref.claim.cite)
         assert f'id="{claim_anchor(ref)}"' in html(site, page), ref.key

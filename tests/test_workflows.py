@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -169,9 +170,11 @@ def test_sources() -> None:
             assert "issues" not in job.get("permissions", {})
 
 
-def test_dependabot_covers_pip_and_actions() -> None:
+def test_dependabot_covers_pip_actions_and_the_image() -> None:
     config = load(GITHUB / "dependabot.yml")
-    assert {u["package-ecosystem"] for u in config["updates"]} == {"pip", "github-actions"}
+    ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(ecosystems) == {"pip", "github-actions", "docker"}
+    assert ecosystems["docker"]["directory"] == "/.github/ci-image"
 
 
 def test_no_machine_paths_in_github_files() -> None:
@@ -179,3 +182,184 @@ def test_no_machine_paths_in_github_files() -> None:
         if path.is_file():
             text = path.read_text(encoding="utf-8")
             assert not re.search(r"(?<![\w.])/(?:work|tmp|home|root)/", text), path
+
+
+# --- where each job runs ---------------------------------------------------------------
+
+DOCKERFILE = GITHUB / "ci-image" / "Dockerfile"
+# Jobs that stay on GitHub's bare Ubuntu runner: they run no project code.
+BARE_RUNNER = {("deploy.yml", "deploy"), ("sources.yml", "record"), ("sources.yml", "issue")}
+# What the bare-runner jobs' scripts may call: software GitHub's ubuntu-24.04 image has.
+# Its software list, actions/runner-images images/ubuntu/Ubuntu2404-Readme.md
+# (https://github.com/actions/runner-images/blob/main/images/ubuntu/Ubuntu2404-Readme.md,
+# image version 20260525.161.1), names "Bash" under Language and Runtime, "Git" under
+# Tools and "GitHub CLI" under CLI Tools; `cp` and `head` are coreutils, an Essential
+# package of every Ubuntu. git and gh are stubs here: they would talk to GitHub.
+UBUNTU_2404 = {
+    "bash": "Bash",
+    "git": "Git",
+    "gh": "GitHub CLI",
+    "cp": "coreutils",
+    "head": "coreutils",
+}
+STUBS = {"git", "gh"}
+
+
+def the_image() -> str:
+    (line,) = [x for x in DOCKERFILE.read_text().splitlines() if x.startswith("FROM ")]
+    return line.removeprefix("FROM ").strip()
+
+
+def all_jobs() -> list[tuple[str, str, dict[str, Any]]]:
+    return [(p.name, name, job) for p in WORKFLOWS for name, job in load(p)["jobs"].items()]
+
+
+def test_the_image_is_debian_bookworm_python_311_pinned_by_digest() -> None:
+    assert re.fullmatch(r"python:3\.11-slim-bookworm@sha256:[0-9a-f]{64}", the_image())
+
+
+@pytest.mark.parametrize(("workflow", "name", "job"), all_jobs(), ids=lambda x: str(x)[:20])
+def test_every_job_runs_in_the_image_or_needs_nothing_from_it(
+    workflow: str, name: str, job: dict[str, Any]
+) -> None:
+    if (workflow, name) in BARE_RUNNER:
+        assert "container" not in job
+        # no project code: nothing from the lock, no make
+        assert not re.search(r"\.venv/|\bmake\b|\bexplainer\b", runs(job)), f"{workflow}: {name}"
+        return
+    assert job["container"]["image"] == the_image(), f"{workflow}: {name}"
+    assert not re.search(r"\bsudo\b", runs(job)), "the container job runs as root"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+def test_the_rehearsal_finds_nothing_to_refuse(path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    from rehearsal.runner import lint
+    from rehearsal.runner import load as load_workflow
+
+    assert lint(path, load_workflow(path)) == []
+
+
+def test_container_jobs_install_only_debian_packages() -> None:
+    """The package names in `apt-get install` exist in this machine's Debian release,
+    the image's (the rehearsal checks that they match)."""
+    names: set[str] = set()
+    for _, _, job in all_jobs():
+        script = runs(job).replace("\\\n", " ")  # continued lines read as one
+        for m in re.finditer(r"apt-get install -y (.*)$", script, re.M):
+            names |= set(m.group(1).split())
+    assert {"chromium", "git", "make", "nodejs", "npm"} <= names
+    result = subprocess.run(
+        ["apt-cache", "show", "--no-all-versions", *sorted(names)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def run_on_ubuntu(tmp_path: Path, script: str, env: dict[str, str], gh_answer: str):
+    """script under bash with only the ubuntu-24.04 commands on PATH; git and gh are stubs
+    that log their arguments (gh answers gh_answer)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    for command in UBUNTU_2404:
+        target = bin_dir / command
+        if command in STUBS:
+            answer = '\nprintf "%s" "$GH_ANSWER"' if command == "gh" else ""
+            target.write_text(
+                f'#!/bin/bash\nprintf "{command} %s\\n" "$*" >> "$STUB_LOG"{answer}\n'
+            )
+            target.chmod(0o755)
+        elif not target.exists():
+            target.symlink_to(shutil.which(command) or f"/usr/bin/{command}")
+    (tmp_path / "step.sh").write_text(script)
+    return subprocess.run(
+        [str(bin_dir / "bash"), "--noprofile", "--norc", "-eo", "pipefail", "step.sh"],
+        cwd=tmp_path,
+        env={
+            "PATH": str(bin_dir),
+            "STUB_LOG": str(tmp_path / "calls.log"),
+            "GH_ANSWER": gh_answer,
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=30,
+    )
+
+
+def job_script(name: str) -> tuple[dict[str, str], str]:
+    job = workflow("sources.yml")["jobs"][name]
+    env = {k: str(v) for k, v in job.get("env", {}).items() if "${{" not in str(v)}
+    (step,) = [s for s in job["steps"] if "run" in s]
+    return env, step["run"]
+
+
+@pytest.mark.parametrize(
+    ("result", "unarchived", "open_issue", "report", "calls"),
+    [
+        ("success", "0", "", False, ["gh issue list"]),
+        ("success", "0", "7", False, ["gh issue list", "gh issue close 7"]),
+        ("success", "3", "", True, ["gh issue list", "gh issue create"]),
+        ("failure", "0", "", False, ["gh issue list", "gh issue create"]),
+        ("failure", "3", "7", True, ["gh issue list", "gh issue edit 7", "gh issue comment 7"]),
+    ],
+)
+def test_the_issue_job_uses_only_what_ubuntu_2404_has(
+    tmp_path: Path, result: str, unarchived: str, open_issue: str, report: bool, calls: list[str]
+) -> None:
+    env, script = job_script("issue")
+    env |= {"RESULT": result, "UNARCHIVED": unarchived, "RUN_URL": "https://example.org/run"}
+    if report:
+        (tmp_path / "report").mkdir()
+        (tmp_path / "report" / "sources.md").write_text("# Sources\n")
+    done = run_on_ubuntu(tmp_path, script, env, open_issue)
+    assert done.returncode == 0 and "command not found" not in done.stderr, done.stderr
+    logged = (tmp_path / "calls.log").read_text().splitlines()
+    assert len(logged) == len(calls), logged
+    for line, call in zip(logged, calls, strict=True):
+        assert line.startswith(call), (line, call)
+
+
+@pytest.mark.parametrize(("open_pr", "opens"), [("", True), ("12", False)])
+def test_the_record_job_uses_only_what_ubuntu_2404_has(
+    tmp_path: Path, open_pr: str, opens: bool
+) -> None:
+    env, script = job_script("record")
+    env |= {"GH_TOKEN": "t", "GITHUB_REPOSITORY": "o/r"}
+    (tmp_path / "report").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "report" / "sources.yaml").write_text("- id: x\n")
+    done = run_on_ubuntu(tmp_path, script, env, open_pr)
+    assert done.returncode == 0 and "command not found" not in done.stderr, done.stderr
+    assert (tmp_path / "data" / "sources.yaml").read_text() == "- id: x\n"
+    logged = (tmp_path / "calls.log").read_text()
+    assert "git push --force" in logged and "gh pr list" in logged
+    assert ("gh pr create" in logged) is opens
+
+
+def test_a_command_ubuntu_2404_lacks_is_caught(tmp_path: Path) -> None:
+    done = run_on_ubuntu(tmp_path, 'head -c 3 /dev/null\njq ".x" report.json\n', {}, "")
+    assert done.returncode == 127 and "jq: command not found" in done.stderr
+
+
+@pytest.mark.parametrize(("workflow", "name", "job"), all_jobs(), ids=lambda x: str(x)[:20])
+def test_bare_runner_scripts_are_all_run_above(
+    workflow: str, name: str, job: dict[str, Any]
+) -> None:
+    """Of the bare-runner jobs, only record and issue have scripts, each run above."""
+    if (workflow, name) in BARE_RUNNER and name not in ("record", "issue"):
+        assert runs(job).strip() == ""
+    if name in ("record", "issue") and workflow == "sources.yml":
+        assert len([s for s in steps(job) if "run" in s]) == 1
+
+
+def test_make_test_rehearses_ci_and_deploy() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^test:.*?\n((?:\t.*\n)+)", makefile, re.M)
+    assert recipe
+    assert recipe.group(1).splitlines()[-1].strip() == (
+        '$(MAKE) --no-print-directory ci-rehearsal WORKFLOWS="ci deploy"'
+    )

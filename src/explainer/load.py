@@ -10,11 +10,15 @@ from . import schema as s
 from .gcpause import paused
 from .model import (
     Actor,
+    Brief,
     Capture,
     Dataset,
+    Day,
     Document,
     Event,
     FactCheck,
+    Figure,
+    Question,
     Source,
     Topic,
     build_record,
@@ -66,17 +70,25 @@ def parse_capture(source_id: str, rel: str, text: str) -> Capture:
                 start = i + 1
                 break
     passages: list[str] = []
+    spans: list[tuple[int, int]] = []
     current: list[str] = []
+    first = last = 0  # file lines of the current passage's first and last text
     separator = CAPTURE_SEPARATOR.match
-    for line in lines[start:]:
+    for n, line in enumerate(lines[start:], start + 1):
         if "[" in line and separator(line):  # every separator has its bracket
-            passages.append("\n".join(current).strip())
-            current = []
+            if first:
+                passages.append("\n".join(current).strip())
+                spans.append((first, last))
+            current, first = [], 0
         else:
             current.append(line)
-    passages.append("\n".join(current).strip())
+            if line.strip():
+                first, last = first or n, n
+    if first:
+        passages.append("\n".join(current).strip())
+        spans.append((first, last))
     return Capture(
-        source_id, rel, tuple(p for p in passages if p), first_line=start + 1, header=header
+        source_id, rel, tuple(passages), first_line=start + 1, header=header, spans=tuple(spans)
     )
 
 
@@ -158,6 +170,10 @@ def _load(data_dir: Path, root: Path) -> Dataset:
         sources=sources,
         topics=tuple(r for r in built["topics.yaml"] if isinstance(r, Topic)),
         factchecks=tuple(r for r in built["factchecks.yaml"] if isinstance(r, FactCheck)),
+        brief=tuple(r for r in built["brief.yaml"] if isinstance(r, Brief)),
+        figures=tuple(r for r in built["figures.yaml"] if isinstance(r, Figure)),
+        questions=tuple(r for r in built["questions.yaml"] if isinstance(r, Question)),
+        days=tuple(r for r in built["days.yaml"] if isinstance(r, Day)),
         captures=captures,
         orphan_captures=tuple(c for k, c in captures.items() if k not in known),
         load_problems=tuple(problems),

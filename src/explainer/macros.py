@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import gc
 import html
+import logging
+import shutil
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -24,12 +26,50 @@ from .load import load
 from .model import Dataset
 from .problems import Problem, Severity
 from .render import PageContext, Renderer
+from .render_home import HomeRenderer
 from .rules import rules_markdown
+
+# mkdocs-macros lists its module, functions, variables and macros at INFO on every build;
+# `mkdocs serve` should show a contributor the address, data errors and rebuilds, not
+# that inventory. Its warnings and errors still come through.
+logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+
+# What every explainer site gets from the package: the theme override (link previews) and
+# the CSS and JavaScript of citations, filters and the map. Shipped with the package, so a
+# site built with a newer generator gets the newer files without copying anything.
+THEME = Path(__file__).resolve().parent / "theme"
+OVERRIDES = THEME / "overrides"
+ASSETS = THEME / "assets"
+ASSETS_URL = "assets"
+
+
+def _use_theme(conf: Any) -> None:
+    """Put the package's template override under the site's own (a site's `custom_dir`
+    still wins) and above Material's; runs before MkDocs makes its template loader and
+    before `mkdocs serve` reads what to watch."""
+    theme = conf.get("theme")
+    overrides = str(OVERRIDES)
+    if theme is not None and overrides not in theme.dirs:
+        theme.dirs.insert(1 if theme.custom_dir else 0, overrides)
+    # `mkdocs serve` rebuilds when the package's theme changes too (an editable install)
+    watch = conf.get("watch")
+    if isinstance(watch, list) and str(THEME) not in watch:
+        watch.append(str(THEME))
+
+
+def _copy_assets(site_dir: Path, docs_dir: Path) -> None:
+    """The package's CSS and JavaScript, unless the site's docs bring a file of that name."""
+    target = site_dir / ASSETS_URL
+    for asset in sorted(ASSETS.iterdir()):
+        if asset.is_file() and not (docs_dir / ASSETS_URL / asset.name).exists():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(asset, target / asset.name)
 
 
 def on_post_build(env: Any) -> None:
-    """Write the machine-readable downloads, cut the search index into the files the
-    search worker fetches, and give every page its security policy."""
+    """Write the package's assets and the machine-readable downloads, cut the search index
+    into the files the search worker fetches, and give every page its security policy."""
+    _copy_assets(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]))
     csp.apply(Path(env.conf["site_dir"]))
     try:
         # the search plugin comes first in mkdocs.yml: its index is written by now
@@ -105,10 +145,13 @@ def _raise_data_errors(problems: list[Problem]) -> None:
 
 
 def define_env(env: Any) -> None:
+    _use_theme(env.conf)
     options = env.conf.get("extra", {}).get("explainer", {}) or {}
     root = _project_root(env)
     site_url = env.conf.get("site_url") or ""
-    site_name = env.conf.get("site_name") or ""
+    # site_name holds HTML-escaped text (MkDocs and Material insert it into pages as is);
+    # the renderer and the downloads escape what they write themselves.
+    site_name = html.unescape(env.conf.get("site_name") or "")
     # `mkdocs serve` builds again in the same process: what the last build froze goes back
     # to the collector. A one-off build leaves it frozen to the end: unfrozen, the
     # interpreter's collections at exit walked it all again (0.4 s at 1,000 events).
@@ -123,6 +166,7 @@ def define_env(env: Any) -> None:
         # What stays is hundreds of thousands of long-lived objects with no cycles: left
         # to the cyclic collector, every full collection during the build would rescan them.
         gc.freeze()
+    home = HomeRenderer(renderer)
     pages: dict[str, PageContext] = {}
 
     def current() -> str:
@@ -198,6 +242,26 @@ def define_env(env: Any) -> None:
     def factchecks() -> str:
         """Every reviewed statement with its verdict and evidence."""
         return renderer.factchecks(page())
+
+    @env.macro
+    def brief() -> str:
+        """The home page's summary of the whole story, in sourced claims."""
+        return home.brief(page())
+
+    @env.macro
+    def key_figures() -> str:
+        """The tolls of the strikes, by who gave them."""
+        return home.key_figures(page())
+
+    @env.macro
+    def day_strip() -> str:
+        """One cell per day of the crisis, each linking to its lead event."""
+        return home.day_strip(page())
+
+    @env.macro
+    def questions() -> str:
+        """Questions readers ask, answered in sourced claims, with FAQPage data."""
+        return home.questions(page())
 
     @env.macro
     def stats() -> str:
