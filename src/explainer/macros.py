@@ -17,7 +17,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import csp
+from . import csp, searchindex
 from .check import auto_jobs, check
 from .export import downloads
 from .forked import Done, beside
@@ -67,10 +67,15 @@ def _copy_assets(site_dir: Path, docs_dir: Path) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the package's assets and the machine-readable downloads, and give every page
-    its security policy."""
+    """Write the package's assets and the machine-readable downloads, cut the search index
+    into the files the search worker fetches, and give every page its security policy."""
     _copy_assets(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]))
     csp.apply(Path(env.conf["site_dir"]))
+    try:
+        # the search plugin comes first in mkdocs.yml: its index is written by now
+        searchindex.build(Path(env.conf["site_dir"]))
+    except searchindex.SearchIndexError as err:
+        raise DataError(str(err)) from None
     pending = getattr(env, "explainer_downloads", None)
     files = pending.result() if pending is not None else None
     if not files:

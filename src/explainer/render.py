@@ -746,9 +746,11 @@ def _with_notes(parts: list[str], notes: list[str], page: PageContext, folded: b
     passages = f"{len(notes)} quoted passage{'s' if len(notes) != 1 else ''}"
     return (
         "\n".join(parts)
-        + f'\n\n<details class="ex-evidence"{opened}>'
+        # data-search-exclude: the quotes are the sources' words and nine tenths of a
+        # page's text; search finds the claims (our words) and each source's entry instead
+        + f'\n\n<div data-search-exclude><details class="ex-evidence"{opened}>'
         + f"<summary>Evidence: {passages}</summary>"
         + f'<ol start="{first}">'
         + "".join(notes)
-        + "</ol></details>\n"
+        + "</ol></details></div>\n"
     )
