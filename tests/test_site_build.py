@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build
+from conftest import ROOT, build, timeline_order
 from explainer import load
 from explainer.render import EVIDENCE_OPEN_LIMIT, claim_anchor
 
@@ -70,7 +70,7 @@ def test_every_claim_has_a_marker_and_an_evidence_entry_with_its_quote(site: Pat
     the quote, per citation, in the order of the text."""
     expected: dict[str, list[str]] = {
         "timeline/index.html": [
-            c.quote for e in DATASET.events_in_order() for claim in e.claims for c in claim.cite
+            c.quote for e in timeline_order(DATASET) for claim in e.claims for c in claim.cite
         ]
     }
     for ref in DATASET.claims():

@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from . import csp
 from .check import auto_jobs, check
 from .export import downloads
+from .focus import Focus, FocusError, from_options
 from .forked import Done, beside
 from .gcpause import paused
 from .load import load
@@ -56,6 +57,10 @@ class DataError(PluginError):
     """Stops the build when the data does not pass the checker (shown without a traceback)."""
 
 
+class ConfigError(PluginError):
+    """Stops the build when the explainer's settings in mkdocs.yml cannot be used."""
+
+
 def _project_root(env: Any) -> Path:
     config_file = env.conf.get("config_file_path") or "mkdocs.yml"
     return Path(config_file).resolve().parent
@@ -65,7 +70,7 @@ Prepared = dict[tuple[str, str, str], tuple[str, PageContext]]
 
 
 def _checked(
-    root: Path, data: str, site_url: str, site_name: str
+    root: Path, data: str, site_url: str, site_name: str, focus: Focus | None = None
 ) -> tuple[Dataset, Renderer, Prepared]:
     """The dataset, once the checker passes it, its renderer and the generated pages.
 
@@ -78,7 +83,7 @@ def _checked(
     verdict = beside(partial(check, loaded)) if auto_jobs(loaded) > 1 else Done(check(loaded))
     del loaded  # the verdict holds the trees until it is in
     try:
-        renderer = Renderer(ds, site_url=site_url, site_name=site_name)
+        renderer = Renderer(ds, site_url=site_url, site_name=site_name, focus=focus)
         ready = renderer.generated()
     except Exception:
         _raise_data_errors(verdict.result())
@@ -103,6 +108,10 @@ def define_env(env: Any) -> None:
     root = _project_root(env)
     site_url = env.conf.get("site_url") or ""
     site_name = env.conf.get("site_name") or ""
+    try:
+        focus = from_options(options)
+    except FocusError as err:
+        raise ConfigError(f"explainer: {err}") from None
     # `mkdocs serve` builds again in the same process: what the last build froze goes back
     # to the collector. A one-off build leaves it frozen to the end: unfrozen, the
     # interpreter's collections at exit walked it all again (0.4 s at 1,000 events).
@@ -111,7 +120,9 @@ def define_env(env: Any) -> None:
     # time it came back on in between, its first pass walked every object made since
     # (about a second in all at 5,000 events), and found nothing to free.
     with paused():
-        ds, renderer, ready = _checked(root, options.get("data", "data"), site_url, site_name)
+        ds, renderer, ready = _checked(
+            root, options.get("data", "data"), site_url, site_name, focus
+        )
         # Written at the end of the build; made meanwhile by a second process, if any.
         env.explainer_downloads = beside(partial(downloads, ds, site_url, site_name))
         # What stays is hundreds of thousands of long-lived objects with no cycles: left
