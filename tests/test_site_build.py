@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build, timeline_order
-from explainer import load
+from conftest import ROOT, build, site_path, timeline_order
+from explainer import lastchanged, load
 from explainer.render import EVIDENCE_OPEN_LIMIT, claim_anchor
 
 DATASET = load(ROOT / "data", root=ROOT)
@@ -216,3 +216,32 @@ def test_generated_pages_are_titled_after_their_subject(site: Path) -> None:
     for actor in DATASET.actors:
         page = html(site, f"actors/{actor.id}/index.html")
         assert f"<title>{htmlmod.escape(actor.name)} - " in page, actor.id
+
+
+@pytest.mark.parametrize(
+    ("page", "source", "uses_data", "title"),
+    [
+        ("index.html", "index.md", True, ""),
+        ("timeline/index.html", "timeline.md", True, "“Timeline”, "),
+        ("actors/iran/index.html", "actors/iran.md", True, "“Iran”, "),
+        ("contributing/index.html", "contributing.md", False, "“Contributing”, "),
+    ],
+)
+def test_every_page_says_when_it_last_changed_and_how_to_cite_it(
+    site: Path, page: str, source: str, uses_data: bool, title: str
+) -> None:
+    history = lastchanged.read(ROOT)
+    assert history is not None
+    day = history.last_changed(lastchanged.page_sources(source, "docs", "data", uses_data))
+    assert day is not None
+    text = html(site, page)
+    when = f"{day.day} {day:%B %Y}"
+    assert f'Last changed <time datetime="{day.isoformat()}">{when}</time>.' in text
+    cite = re.search(r'<p class="ex-cite">(.*?)</p>', text, re.S)
+    assert cite, page
+    words = " ".join(re.sub(r"<[^>]+>", "", cite.group(1)).split())
+    url = f"https://example.github.io{site_path()}{page.removesuffix('index.html')}"
+    assert words == (
+        f"Cite this page: {title}Iran–Pakistan, January 2024: a sourced explainer, {url}, "
+        f"last changed {when}."
+    )

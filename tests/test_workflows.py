@@ -179,3 +179,12 @@ def test_no_machine_paths_in_github_files() -> None:
         if path.is_file():
             text = path.read_text(encoding="utf-8")
             assert not re.search(r"(?<![\w.])/(?:work|tmp|home|root)/", text), path
+
+
+@pytest.mark.parametrize("name", ["ci.yml", "deploy.yml"])
+def test_site_builds_check_out_the_whole_history(name: str) -> None:
+    """Each page's "last changed" date comes from git history; a shallow clone knows only
+    its newest commit."""
+    (job,) = [j for j in workflow(name)["jobs"].values() if uses(j, "actions/checkout")]
+    (checkout,) = uses(job, "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0

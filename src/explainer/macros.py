@@ -15,7 +15,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import csp
+from . import csp, lastchanged
 from .check import auto_jobs, check
 from .export import downloads
 from .focus import Focus, FocusError, from_options
@@ -24,7 +24,7 @@ from .gcpause import paused
 from .load import load
 from .model import Dataset
 from .problems import Problem, Severity
-from .render import PageContext, Renderer
+from .render import PageContext, Renderer, human_date
 from .rules import rules_markdown
 
 
@@ -44,6 +44,22 @@ def on_post_build(env: Any) -> None:
 DOWNLOADS_DIR = "downloads"
 
 
+def on_pre_page_macros(env: Any) -> None:
+    """Give the page the date its content last changed (see lastchanged), for the theme's
+    "Last changed" and "Cite this page" lines."""
+    history = getattr(env, "explainer_history", None)
+    if history is None or env.page is None:
+        return
+    docs_dir, data_dir = env.explainer_dirs
+    uses_data = "{{" in (env.markdown or "")
+    day = history.last_changed(
+        lastchanged.page_sources(env.page.file.src_uri, docs_dir, data_dir, uses_data)
+    )
+    if day is not None:
+        env.page.meta["explainer_changed"] = day.isoformat()
+        env.page.meta["explainer_changed_text"] = human_date(day)
+
+
 def _set_meta(env: Any, title: str, description: str) -> None:
     """Title and description of a generated page, whose source holds only a macro call.
     Material writes both into the page without escaping them; MkDocs would otherwise
@@ -59,6 +75,14 @@ class DataError(PluginError):
 
 class ConfigError(PluginError):
     """Stops the build when the explainer's settings in mkdocs.yml cannot be used."""
+
+
+def _relative(path: Path, root: Path) -> str:
+    """A folder as git names it from the project root, e.g. "docs"."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:  # outside the project: no history of ours to read
+        return path.as_posix()
 
 
 def _project_root(env: Any) -> Path:
@@ -128,6 +152,12 @@ def define_env(env: Any) -> None:
         # What stays is hundreds of thousands of long-lived objects with no cycles: left
         # to the cyclic collector, every full collection during the build would rescan them.
         gc.freeze()
+    env.explainer_history = lastchanged.read(root)
+    docs_dir = Path(env.conf.get("docs_dir") or root / "docs")
+    env.explainer_dirs = (
+        _relative(docs_dir, root),
+        _relative(root / options.get("data", "data"), root),
+    )
     pages: dict[str, PageContext] = {}
 
     def current() -> str:
