@@ -144,7 +144,9 @@ def test_the_claim_link_works_after_instant_navigation(browser, base_url) -> Non
     context.close()
 
 
-@pytest.mark.parametrize("path", ["timeline/#claim-kerman-bombing-1", "actors/iran/#claim-actors-iran-3"])
+@pytest.mark.parametrize(
+    "path", ["timeline/#claim-kerman-bombing-1", "actors/iran/#claim-actors-iran-3"]
+)
 def test_a_claims_address_lands_on_the_claim(page, path: str) -> None:
     page.goto(page.base + path)
     anchor = path.rsplit("#", 1)[1]
