@@ -244,7 +244,8 @@ class Renderer:
         )
         anchor = claim_anchor(ref)
         return (
-            f'<a id="{anchor}"></a>{body}{marks}{badge} '
+            # a no-break space: the link never starts a line of its own
+            f'<a id="{anchor}"></a>{body}{marks}{badge}&#160;'
             f'<a class="ex-permalink" href="#{anchor}" aria-label="Link to this statement" '
             f'title="Copy the link to this statement">#</a>'
         )
