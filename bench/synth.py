@@ -56,7 +56,12 @@ def generate(out: Path, events: int, claims_per_event: int = 3, actors: int = 50
             claims.append({"text": text, "cite": cite})
             passages.append(sentence)
         for k, sid in enumerate(sids):
-            (data / "captures" / f"{sid}.txt").write_text("\n[…]\n".join(passages) + "\n")
+            # each report words the rest of the sentence its own way: two publishers
+            # sharing whole paragraphs would be one story (E043)
+            own = [
+                p.replace(", in incident", f", reporter {k} wrote about incident") for p in passages
+            ]
+            (data / "captures" / f"{sid}.txt").write_text("\n[…]\n".join(own) + "\n")
             sources.append(
                 {
                     "id": sid,

@@ -7,6 +7,7 @@ review the diff.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,28 @@ def test_mentions_list_each_record_once() -> None:
         assert len(titles) == len(set(titles)), actor.id
         checked += 1
     assert checked > 10
+
+
+def test_archive_link_says_archived_only_for_a_recorded_snapshot() -> None:
+    import datetime as dt
+
+    from explainer.model import Source
+    from explainer.problems import Loc
+    from explainer.render import archive_link
+
+    src = Source(
+        "s", "T", "P", dt.date(2024, 1, 17), 'https://e.org/a?b=1&c="x"', dt.date(2024, 2, 1),
+        "news", Loc("data/sources.yaml"),
+    )  # fmt: skip
+    unchecked = archive_link(src)
+    assert ">Search the archive</a>" in unchecked and "Archived copy" not in unchecked
+    search = "https://web.archive.org/web/*/https://e.org/a?b=1&amp;c=&quot;x&quot;"
+    assert f'href="{search}"' in unchecked
+    snap = "https://web.archive.org/web/20240117093012/https://e.org/a"
+    recorded = archive_link(replace(src, archived=snap))
+    assert recorded == (
+        f'<a class="ex-archive" href="{snap}" rel="noopener noreferrer">'
+        "Archived copy, 17 January 2024</a>"
+    )
+    other = archive_link(replace(src, archived="https://archive.ph/abc12"))
+    assert ">Archived copy</a>" in other  # another archive: no date it could vouch for

@@ -224,7 +224,8 @@ def test_generated_pages_are_titled_after_their_subject(site: Path) -> None:
         ("index.html", "index.md", True, ""),
         ("timeline/index.html", "timeline.md", True, "“Timeline”, "),
         ("actors/iran/index.html", "actors/iran.md", True, "“Iran”, "),
-        ("contributing/index.html", "contributing.md", False, "“Contributing”, "),
+        ("contributing/index.html", "contributing.md", True, "“Contributing”, "),  # rule table
+        ("methodology/index.html", "methodology.md", False, "“Method”, "),
     ],
 )
 def test_every_page_says_when_it_last_changed_and_how_to_cite_it(

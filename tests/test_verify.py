@@ -29,6 +29,10 @@ def rebase(site: Site) -> list[str]:
         f"https://example.com/={site.base}/com/",
         "--rebase",
         f"https://web.archive.org/web/={site.base}/wayback/",
+        # the availability API: no route here, so every look-up is an archive error that
+        # the report lists without failing (tests/test_archive_snapshots.py covers it)
+        "--rebase",
+        f"https://archive.org/wayback/available={site.base}/available",
     ]
 
 
@@ -59,6 +63,11 @@ def good() -> dict[str, Reply | list[Reply]]:
     return {WIRE: page("wire-2024-01-17.html"), PAPER: page("paper-2024-01-18.html")}
 
 
+def page_hits(site: Site) -> dict[str, int]:
+    """Requests for pages, leaving out the archive's availability look-ups."""
+    return {path: n for path, n in site.hits.items() if not path.startswith("/available")}
+
+
 def by_id(report: dict) -> dict[str, dict]:
     return {s["id"]: s for s in report["sources"]}
 
@@ -66,7 +75,8 @@ def by_id(report: dict) -> dict[str, dict]:
 def test_all_good(project: Project, capsys, good) -> None:
     with serve(good) as site:
         code, out, report = run(project, site, capsys=capsys)
-        assert site.hits == {WIRE: 1, PAPER: 1}  # the archive is left alone
+        assert page_hits(site) == {WIRE: 1, PAPER: 1}  # no archived copy is fetched
+        assert sum(site.hits.values()) - sum(page_hits(site).values()) == 2  # one look-up each
     assert code == 0 and "Nothing needs attention." in out
     assert report["needs_attention"] is False
     assert report["summary"] == {
@@ -77,6 +87,11 @@ def test_all_good(project: Project, capsys, good) -> None:
         "moved": 0,
         "quotes_not_found": 0,
         "not_checked": 0,
+        "archived": 0,
+        "archived_now": 0,
+        "archive_requested": 0,
+        "unarchived": 0,
+        "archive_errors": 2,
     }
     wire = by_id(report)["wire-2024-01-17"]
     assert wire["checked_against"] == "live" and all(q["found"] for q in wire["quotes"])
@@ -165,7 +180,7 @@ def test_pdf_is_reported_but_does_not_fail(project: Project, capsys, good) -> No
 def test_only_some_sources(project: Project, capsys, good) -> None:
     with serve(good) as site:
         code, _, report = run(project, site, "--source", "paper-2024-01-18", capsys=capsys)
-        assert site.hits == {PAPER: 1}
+        assert page_hits(site) == {PAPER: 1}
     assert code == 0 and [s["id"] for s in report["sources"]] == ["paper-2024-01-18"]
 
 
@@ -216,7 +231,9 @@ def test_requests_are_spaced(project: Project, good) -> None:
         fetcher = Fetcher(timeout=1, retries=0, sleep=sleeps.append)
         rb = Rebase.parse(rebase(site)[1::2])
         verify(load(project.data, root=project.root), Verifier(fetcher, rb, delay=0.25))
-    assert sleeps == [0.25]  # between the two requests, not before the first
+        requests = sum(site.hits.values())
+    assert requests == 4  # two pages, and two look-ups in the web archive
+    assert sleeps == [0.25] * 3  # between requests, not before the first
 
 
 def test_rebase() -> None:

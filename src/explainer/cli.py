@@ -17,6 +17,7 @@ from .rules import RULES, rules_markdown
 
 if TYPE_CHECKING:
     from .httpfetch import Fetcher
+    from .wayback import Keys
 
 
 def _github(p: Problem) -> str:
@@ -196,6 +197,7 @@ def cmd_capture(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from .recordarchive import RecordError, record
     from .verify import Rebase, Verifier, quotes_by_source, verify
 
     ds = load(args.data, root=args.root)
@@ -221,7 +223,24 @@ def cmd_verify(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    verifier = Verifier(_fetcher(args), rebase, use_archive=not args.no_archive, delay=args.delay)
+    if args.record_archives and any(
+        p.loc.path.endswith("sources.yaml") for p in [*ds.load_problems, *check(ds)]
+    ):
+        print(
+            "error: --record-archives writes data/sources.yaml, which must read cleanly first; "
+            "run `explainer check`",
+            file=sys.stderr,
+        )
+        return 2
+    verifier = Verifier(
+        _fetcher(args),
+        rebase,
+        use_archive=not args.no_archive,
+        delay=args.delay,
+        keys=_archive_keys(),
+        request_archives=args.request_archives,
+        archive_wait=args.archive_wait,
+    )
     report = verify(
         ds,
         verifier,
@@ -238,7 +257,26 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 print(f"error: cannot write {path}: {exc.strerror}", file=sys.stderr)
                 return 2
     print(markdown)
+    if args.record_archives:
+        try:
+            written = record(ds, Path(args.root), report.found_snapshots())
+        except (RecordError, OSError) as exc:
+            print(f"error: no snapshot recorded: {exc}", file=sys.stderr)
+            return 2
+        print(
+            f"recorded {len(written)} snapshot(s) in data/sources.yaml"
+            + (f": {', '.join(written)}" if written else ""),
+            file=sys.stderr,
+        )
     return 1 if report.needs_attention else 0
+
+
+def _archive_keys() -> Keys | None:
+    from .wayback import Keys
+
+    """Save Page Now keys from the environment (repository secrets in the workflow)."""
+    access, secret = os.environ.get("ARCHIVE_ACCESS_KEY"), os.environ.get("ARCHIVE_SECRET_KEY")
+    return Keys(access, secret) if access and secret else None
 
 
 def _positive(text: str) -> int:
@@ -332,6 +370,24 @@ def build_parser() -> argparse.ArgumentParser:
         "server); applies to archive URLs too",
     )
     p.add_argument("--no-archive", action="store_true", help="never consult the web archive")
+    p.add_argument(
+        "--record-archives",
+        action="store_true",
+        help="write each snapshot found into data/sources.yaml as `archived:`",
+    )
+    p.add_argument(
+        "--request-archives",
+        action="store_true",
+        help="ask the archive's Save Page Now for sources it has no snapshot of (needs "
+        "ARCHIVE_ACCESS_KEY and ARCHIVE_SECRET_KEY in the environment)",
+    )
+    p.add_argument(
+        "--archive-wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="how long to wait for requested captures to appear (default 0)",
+    )
     p.add_argument("--delay", type=float, default=1.0, help="seconds between requests (default 1)")
     _add_fetch_options(p)
     p.set_defaults(func=cmd_verify)

@@ -14,10 +14,12 @@ from .parts import event_pages, page_url, timeline_parts
 DOWNLOADS = ("events.json", "actors.json", "sources.json", "claims.csv", "events.ics")
 
 
-def _claim(claim: Claim) -> dict[str, object]:
+def _claim(ds: Dataset, claim: Claim) -> dict[str, object]:
     out: dict[str, object] = {
         "text": claim.text,
         "cite": [{"source": c.source, "quote": c.quote} for c in claim.cite],
+        # independent publishers among the cited sources (wire copies count once)
+        "publishers": ds.corroboration.of(claim),
     }
     if claim.id:
         out["id"] = claim.id
@@ -26,7 +28,7 @@ def _claim(claim: Claim) -> dict[str, object]:
     return out
 
 
-def _event(e: Event) -> dict[str, object]:
+def _event(ds: Dataset, e: Event) -> dict[str, object]:
     out: dict[str, object] = {
         "id": e.id,
         "date": e.date.isoformat(),
@@ -34,21 +36,21 @@ def _event(e: Event) -> dict[str, object]:
         "actors": list(e.actors),
         "tags": list(e.tags),
         "related": list(e.related),
-        "claims": [_claim(c) for c in e.claims],
+        "claims": [_claim(ds, c) for c in e.claims],
     }
     if e.place is not None:
         out["place"] = {"name": e.place.name, "lat": e.place.lat, "lon": e.place.lon}
     return out
 
 
-def _actor(a: Actor) -> dict[str, object]:
+def _actor(ds: Dataset, a: Actor) -> dict[str, object]:
     return {
         "id": a.id,
         "name": a.name,
         "kind": a.kind,
         "aliases": list(a.aliases),
         "wikidata": a.wikidata,
-        "claims": [_claim(c) for c in a.claims],
+        "claims": [_claim(ds, c) for c in a.claims],
         "relations": [
             {
                 "actor": r.actor,
@@ -70,7 +72,7 @@ def _source(s: Source) -> dict[str, object]:
         "published": s.published.isoformat(),
         "accessed": s.accessed.isoformat(),
         "url": s.url,
-        "archived": s.archive_url,
+        "archived": s.archived,  # a recorded snapshot, or null: never a guess
         "kind": s.kind,
     }
 
@@ -87,10 +89,11 @@ def claims_csv(ds: Dataset) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(
-        ["claim", "collection", "owner", "text", "contested", "source", "publisher",
-         "published", "url", "quote"]
+        ["claim", "collection", "owner", "text", "contested", "publishers", "source",
+         "publisher", "published", "url", "quote"]
     )  # fmt: skip
     for ref in ds.claims():
+        publishers = str(ds.corroboration.of(ref.claim))
         for cite in ref.claim.cite:
             src = ds.source_by_id.get(cite.source)
             writer.writerow(
@@ -100,6 +103,7 @@ def claims_csv(ds: Dataset) -> str:
                     ref.owner.id,
                     _cell(ref.claim.text),
                     "yes" if ref.claim.contested else "no",
+                    publishers,
                     cite.source,
                     _cell(src.publisher) if src else "",
                     src.published.isoformat() if src else "",
@@ -170,8 +174,8 @@ def events_ics(ds: Dataset, site_url: str = "", name: str = "Explainer") -> str:
 def downloads(ds: Dataset, site_url: str = "", name: str = "Explainer") -> dict[str, str]:
     """File name -> content for every download."""
     return {
-        "events.json": _json(_event(e) for e in ds.events_in_order()),
-        "actors.json": _json(_actor(a) for a in ds.actors),
+        "events.json": _json(_event(ds, e) for e in ds.events_in_order()),
+        "actors.json": _json(_actor(ds, a) for a in ds.actors),
         "sources.json": _json(_source(s) for s in ds.sources),
         "claims.csv": claims_csv(ds),
         "events.ics": events_ics(ds, site_url, name),

@@ -11,12 +11,12 @@ import http.client
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.message import Message
 from importlib import metadata
 from typing import IO, Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 
 def _version() -> str:
@@ -32,6 +32,9 @@ USER_AGENT = (
 )
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 MAX_BACKOFF = 30.0
+# A server that asks for a longer pause than this (Retry-After) is given up on for this
+# run rather than holding a weekly job for minutes per request.
+MAX_RETRY_AFTER = 120.0
 
 
 @dataclass(frozen=True)
@@ -53,12 +56,29 @@ class Response:
 class FetchError(Exception):
     """A page that could not be had: the last HTTP status (if any) and why."""
 
-    def __init__(self, url: str, reason: str, status: int | None, attempts: int) -> None:
+    def __init__(
+        self,
+        url: str,
+        reason: str,
+        status: int | None,
+        attempts: int,
+        retry_after: float | None = None,
+    ) -> None:
         super().__init__(f"{url}: {reason}")
         self.url = url
         self.reason = reason
         self.status = status
         self.attempts = attempts
+        self.retry_after = retry_after  # seconds the server asked us to wait (429, 503)
+
+
+def _retry_after(headers: Message | None) -> float | None:
+    """Retry-After in seconds; the HTTP-date form is rare enough to treat as absent."""
+    value = headers.get("Retry-After") if headers is not None else None
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except ValueError:
+        return None
 
 
 class _RecordingRedirects(urllib.request.HTTPRedirectHandler):
@@ -89,29 +109,45 @@ class Fetcher:
     user_agent: str = USER_AGENT
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
 
-    def get(self, url: str) -> Response:
+    def get(self, url: str, headers: Mapping[str, str] | None = None) -> Response:
+        return self._request(url, None, headers)
+
+    def post(
+        self, url: str, form: Mapping[str, str], headers: Mapping[str, str] | None = None
+    ) -> Response:
+        """A form POST (the web archive's Save Page Now), retried like a GET."""
+        return self._request(url, urlencode(form).encode("ascii"), headers)
+
+    def _request(self, url: str, data: bytes | None, headers: Mapping[str, str] | None) -> Response:
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(url, "not an http or https URL", None, 0)
         attempts = 0
         while True:
             attempts += 1
             try:
-                return self._once(url, attempts)
+                return self._once(url, attempts, data, headers or {})
             except FetchError as exc:
                 retryable = exc.status is None or exc.status in RETRY_STATUSES
                 if not retryable or attempts > self.retries:
                     raise
-                self.sleep(min(self.backoff * 2 ** (attempts - 1), MAX_BACKOFF))
+                if exc.retry_after is not None and exc.retry_after > MAX_RETRY_AFTER:
+                    raise
+                pause = min(self.backoff * 2 ** (attempts - 1), MAX_BACKOFF)
+                self.sleep(max(pause, exc.retry_after or 0.0))
 
-    def _once(self, url: str, attempts: int) -> Response:
+    def _once(
+        self, url: str, attempts: int, data: bytes | None, extra: Mapping[str, str]
+    ) -> Response:
         hops: list[tuple[int, str]] = []
         opener = urllib.request.build_opener(_RecordingRedirects(hops))
         request = urllib.request.Request(
             url,
+            data=data,
             headers={
                 "User-Agent": self.user_agent,
                 "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
                 "Accept-Language": "en;q=1.0, *;q=0.5",
+                **extra,
             },
         )
         try:
@@ -130,7 +166,11 @@ class Fetcher:
                 )
         except urllib.error.HTTPError as exc:
             exc.close()
-            raise FetchError(url, f"HTTP {exc.code} {exc.reason}", exc.code, attempts) from None
+            wait = _retry_after(exc.headers)
+            reason = f"HTTP {exc.code} {exc.reason}"
+            if wait is not None:
+                reason += f" (asked to retry after {wait:g} s)"
+            raise FetchError(url, reason, exc.code, attempts, wait) from None
         except TimeoutError:
             raise FetchError(url, f"no answer within {self.timeout:g} s", None, attempts) from None
         except urllib.error.URLError as exc:

@@ -14,11 +14,14 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import schema as s
 from .problems import Loc
 from .yamltree import YMap, YNode, YScalar, YSeq
+
+if TYPE_CHECKING:  # syndication reads the model; it is imported when first needed
+    from .syndication import Corroboration, SharedPassage
 
 Positions = Mapping[str, Loc]
 
@@ -111,6 +114,8 @@ class Source:
 
     @property
     def archive_url(self) -> str:
+        """Where to read an archived copy: the recorded snapshot, else the archive's
+        redirect to its capture closest to publication (which may not exist)."""
         if self.archived:
             return self.archived
         return f"https://web.archive.org/web/{self.published:%Y%m%d}/{self.url}"
@@ -213,6 +218,20 @@ class Dataset:
         return frozenset(c.source for c in self.cites()) | {
             f.source for f in self.factchecks if f.source
         }
+
+    @cached_property
+    def shared_passages(self) -> tuple[SharedPassage, ...]:
+        """Pairs of sources whose captures share a long passage: copies of one story."""
+        from .syndication import shared_passages
+
+        return tuple(shared_passages(self))
+
+    @cached_property
+    def corroboration(self) -> Corroboration:
+        """Counts a claim's independent publishers: `ds.corroboration.of(claim)`."""
+        from .syndication import Corroboration
+
+        return Corroboration(self.source_by_id, self.shared_passages)
 
     def claims(self) -> Iterator[ClaimRef]:
         return iter(self._claim_refs)

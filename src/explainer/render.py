@@ -37,8 +37,12 @@ from .parts import (
     timeline_parts,
 )
 from .schema import SLUG_RE
+from .wayback import parse_snapshot, search_url
 
 BACKGROUND = "background.md"
+METHOD = "methodology.md"
+ONE_SOURCE_ANCHOR = "one-source"
+ONE_SOURCE_TITLE = "only one independent publisher supports this sentence"
 FACTCHECK = "fact-check.md"
 ACTORS_DIR = "actors"
 
@@ -62,6 +66,23 @@ VERDICT_LABELS = {
 @functools.lru_cache(maxsize=4096)
 def human_date(d: dt.date) -> str:
     return f"{d.day} {d:%B %Y}"
+
+
+def archive_link(src: Source) -> str:
+    """ "Archived copy" and its date only for a snapshot recorded in the data; otherwise
+    an honest search of the archive, since nobody has checked that a copy exists."""
+    if not src.archived:
+        return (
+            f'<a class="ex-archive ex-archive-search" href="{escape.href(search_url(src.url))}" '
+            'rel="noopener noreferrer" title="No archived copy of this source has been checked '
+            'yet: this searches the Wayback Machine">Search the archive</a>'
+        )
+    snap = parse_snapshot(src.archived)
+    taken = f", {human_date(snap.taken.date())}" if snap else ""
+    return (
+        f'<a class="ex-archive" href="{escape.href(src.archived)}" '
+        f'rel="noopener noreferrer">Archived copy{taken}</a>'
+    )
 
 
 def actor_page(actor_id: str) -> str:
@@ -225,10 +246,7 @@ class Renderer:
     def _archive_link(self, src: Source) -> str:
         archive = self._archive_links.get(src.id)
         if archive is None:
-            archive = self._archive_links[src.id] = (
-                f'<a class="ex-archive" href="{escape.href(src.archive_url)}" '
-                f'rel="noopener noreferrer">Archive</a>'
-            )
+            archive = self._archive_links[src.id] = archive_link(src)
         return archive
 
     def claim(self, ref: ClaimRef, page: PageContext, notes: list[str]) -> str:
@@ -242,12 +260,24 @@ class Renderer:
             if ref.claim.contested
             else ""
         )
+        if self.ds.corroboration.of(ref.claim) < 2:
+            badge += self.one_source(page)
         anchor = claim_anchor(ref)
         return (
             # a no-break space: the link never starts a line of its own
             f'<a id="{anchor}"></a>{body}{marks}{badge}&#160;'
             f'<a class="ex-permalink" href="#{anchor}" aria-label="Link to this statement" '
             f'title="Copy the link to this statement">#</a>'
+        )
+
+    def one_source(self, page: PageContext) -> str:
+        """The marker of a claim that one publisher alone supports: words, not a colour,
+        linking to the method page's account of how publishers are counted. The title
+        is read as the link's description, after its visible name."""
+        # a Markdown link, so that MkDocs resolves (and in strict mode validates) it
+        return (
+            f" [one source]({link(page.path, METHOD, ONE_SOURCE_ANCHOR)})"
+            f'{{ .ex-badge .ex-single title="{ONE_SOURCE_TITLE}" }}'
         )
 
     def claim_list(self, refs: Iterable[ClaimRef], page: PageContext, notes: list[str]) -> str:
@@ -610,9 +640,7 @@ class Renderer:
             parts.append("")
             parts.append(
                 f'<a class="ex-source" href="{escape.href(src.url)}" '
-                f'rel="noopener noreferrer">Read the source</a> · '
-                f'<a class="ex-archive" href="{escape.href(src.archive_url)}" '
-                f'rel="noopener noreferrer">Archived copy</a>'
+                f'rel="noopener noreferrer">Read the source</a> · {archive_link(src)}'
             )
             parts.append("")
             refs = citing.get(src.id, [])

@@ -224,7 +224,14 @@ SOURCE = RecordSpec(
         Field("url", Url(), True, "Where the source was read (http or https)."),
         Field("accessed", Date(), True, "When it was read."),
         Field("kind", Enum(SOURCE_KINDS), True, "news, wire, official, analysis or reference."),
-        Field("archived", Url(), False, "A web archive copy; derived from url when absent."),
+        Field(
+            "archived",
+            Url(),
+            False,
+            "A Wayback Machine snapshot of url "
+            "(https://web.archive.org/web/<timestamp>/<url>), recorded by `explainer verify "
+            "--online --record-archives`; when absent, citations offer a search of the archive.",
+        ),
     ),
 )
 

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 
+from . import wayback
 from .check import statement_cites
 from .extract import NotText, main_text, page_text
 from .httpfetch import Fetcher, FetchError, Response
 from .model import Cite, Dataset, Source
 from .textnorm import NormalizedCapture, normalize_capture
+from .wayback import ArchiveError, Keys, Snapshot
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,31 @@ class QuoteResult:
     in_archive: bool | None = None  # when not found live: is it in the archived copy?
 
 
+# What is known of a source's archived copy after a run, from best to worst.
+RECORDED = "recorded"  # data/sources.yaml already names a snapshot: not asked again
+FOUND = "found"  # the archive has one, found (or made) in this run
+REQUESTED = "requested"  # a capture was asked for and is not ready yet
+NONE = "none"  # the archive has none, and none was asked for
+ERROR = "error"  # the archive could not be asked, or answered nonsense
+SKIPPED = "skipped"  # --no-archive
+
+
+@dataclass(frozen=True)
+class ArchiveResult:
+    state: str
+    snapshot: str | None = None  # the snapshot URL, for RECORDED and FOUND
+    taken: str | None = None  # its capture time, ISO 8601 UTC
+    detail: str | None = None  # why NONE or ERROR, or the job id of a request
+
+    @classmethod
+    def of(cls, state: str, snap: Snapshot) -> ArchiveResult:
+        return cls(state, snap.url, snap.taken.isoformat() + "Z")
+
+    @property
+    def archived(self) -> bool:
+        return self.state in (RECORDED, FOUND)
+
+
 @dataclass(frozen=True)
 class SourceResult:
     id: str
@@ -73,6 +101,7 @@ class SourceResult:
     archive_error: str | None = None
     unreadable: str | None = None  # a content type that has no text to search (PDF...)
     quotes: tuple[QuoteResult, ...] = ()
+    archive: ArchiveResult = ArchiveResult(SKIPPED)
 
     @property
     def dead(self) -> bool:
@@ -112,6 +141,19 @@ class Report:
             "moved": sum(s.moved for s in self.sources),
             "quotes_not_found": sum(len(s.missing) for s in self.sources),
             "not_checked": sum(s.checked_against is None for s in self.sources),
+            "archived": sum(s.archive.archived for s in self.sources),
+            "archived_now": sum(s.archive.state == FOUND for s in self.sources),
+            "archive_requested": sum(s.archive.state == REQUESTED for s in self.sources),
+            "unarchived": sum(s.archive.state in (NONE, REQUESTED) for s in self.sources),
+            "archive_errors": sum(s.archive.state == ERROR for s in self.sources),
+        }
+
+    def found_snapshots(self) -> dict[str, str]:
+        """Snapshots found in this run, by source id: what `--record-archives` writes."""
+        return {
+            s.id: s.archive.snapshot
+            for s in self.sources
+            if s.archive.state == FOUND and s.archive.snapshot
         }
 
     def to_json(self) -> str:
@@ -175,28 +217,110 @@ class Verifier:
     use_archive: bool = True
     delay: float = 1.0  # seconds between requests, to be gentle with publishers
     sleep: Callable[[float], None] | None = None
+    keys: Keys | None = None  # Save Page Now credentials; without them nothing is requested
+    request_archives: bool = False  # ask Save Page Now for sources the archive lacks
+    archive_wait: float = 0.0  # seconds to wait for requested captures to appear
+    clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     _requests: int = field(default=0, init=False, repr=False)
 
-    def _get(self, url: str) -> Response:
+    def _pace(self) -> None:
         if self._requests and self.delay > 0:
-            (self.sleep or self.fetcher.sleep)(self.delay)
+            self._sleep(self.delay)
         self._requests += 1
-        return self.fetcher.get(self.rebase.to_fetch(url))
 
-    def _archive(self, src: Source) -> tuple[_Texts | None, str | None]:
+    def _sleep(self, seconds: float) -> None:
+        (self.sleep or self.fetcher.sleep)(seconds)
+
+    def _get(self, url: str, headers: dict[str, str] | None = None) -> Response:
+        self._pace()
+        return self.fetcher.get(self.rebase.to_fetch(url), headers)
+
+    # wayback.Http: the archive's API, paced and rebased like every other request
+    get = _get
+
+    def post(
+        self, url: str, form: dict[str, str], headers: dict[str, str] | None = None
+    ) -> Response:
+        self._pace()
+        return self.fetcher.post(self.rebase.to_fetch(url), form, headers)
+
+    def _archive(self, src: Source, snapshot: str | None) -> tuple[_Texts | None, str | None]:
         if not self.use_archive:
             return None, "archive not consulted (--no-archive)"
         try:
-            return _Texts(self._get(src.archive_url)), None
+            return _Texts(self._get(snapshot or src.archive_url)), None
         except FetchError as exc:
             return None, exc.reason
 
+    def snapshot(self, src: Source) -> ArchiveResult:
+        """What the archive holds for src: the recorded snapshot, or the closest one to
+        its publication date."""
+        if not self.use_archive:
+            return ArchiveResult(SKIPPED)
+        if src.archived:
+            snap = wayback.parse_snapshot(src.archived)
+            return (
+                ArchiveResult.of(RECORDED, snap) if snap else ArchiveResult(RECORDED, src.archived)
+            )
+        try:
+            snap = wayback.closest(self, src.url, src.published)
+        except ArchiveError as exc:
+            return ArchiveResult(ERROR, detail=str(exc))
+        if snap is None:
+            return ArchiveResult(NONE, detail="the archive has no snapshot")
+        return ArchiveResult.of(FOUND, snap)
+
+    def request(self, results: list[SourceResult]) -> list[SourceResult]:
+        """Ask Save Page Now for each source without a snapshot, then wait up to
+        archive_wait seconds for the captures to appear."""
+        missing = [i for i, r in enumerate(results) if r.archive.state == NONE]
+        if not (self.request_archives and missing):
+            return results
+        out = list(results)
+        if self.keys is None:
+            for i in missing:
+                out[i] = replace(
+                    out[i],
+                    archive=replace(
+                        out[i].archive,
+                        detail="not requested: Save Page Now needs ARCHIVE_ACCESS_KEY and "
+                        "ARCHIVE_SECRET_KEY",
+                    ),
+                )
+            return out
+        jobs: dict[int, str] = {}
+        for i in missing:
+            try:
+                jobs[i] = wayback.request_capture(self, self.keys, out[i].url)
+            except ArchiveError as exc:
+                out[i] = replace(out[i], archive=ArchiveResult(ERROR, detail=str(exc)))
+                continue
+            out[i] = replace(out[i], archive=ArchiveResult(REQUESTED, detail=f"job {jobs[i]}"))
+        deadline = self.clock() + self.archive_wait
+        while jobs and self.clock() < deadline:
+            self._sleep(min(10.0, max(0.0, deadline - self.clock())))
+            for i, job in list(jobs.items()):
+                try:
+                    snap = wayback.capture_status(self, self.keys, job)
+                except ArchiveError as exc:
+                    out[i] = replace(out[i], archive=ArchiveResult(ERROR, detail=str(exc)))
+                    del jobs[i]
+                    continue
+                if snap is not None:
+                    out[i] = replace(out[i], archive=ArchiveResult.of(FOUND, snap))
+                    del jobs[i]
+        return out
+
     def source(self, src: Source, cites: Sequence[Cite]) -> SourceResult:
-        base = SourceResult(src.id, src.url, src.archive_url, None)
+        archive = self.snapshot(src)
+        return replace(self._check(src, cites, archive.snapshot), archive=archive)
+
+    def _check(self, src: Source, cites: Sequence[Cite], snapshot: str | None) -> SourceResult:
+        base = SourceResult(src.id, src.url, snapshot or src.archive_url, None)
         try:
             live = self._get(src.url)
         except FetchError as exc:
-            archived, archive_error = self._archive(src)
+            archived, archive_error = self._archive(src, snapshot)
             result = replace(base, http_status=exc.status, error=exc.reason)
             if archived is None:
                 return replace(result, archive_error=archive_error)
@@ -209,7 +333,7 @@ class Verifier:
         result = self._search(result, _Texts(live), cites)
         if result.missing and result.unreadable is None:
             # tell "the page changed since" from "the quote was never on it"
-            archived, archive_error = self._archive(src)
+            archived, archive_error = self._archive(src, snapshot)
             result = replace(result, archive_error=archive_error)
             if archived is not None:
                 quotes = tuple(
@@ -251,6 +375,7 @@ def verify(
         if progress:
             progress(src.id)
         results.append(verifier.source(src, quotes.get(src.id, [])))
+    results = verifier.request(results)
     return Report(
         (today or dt.date.today()).isoformat(), verifier.fetcher.user_agent, tuple(results)
     )
@@ -284,6 +409,14 @@ def render_markdown(report: Report) -> str:
         f"{s['not_checked']} source(s) that could not be checked.",
         "",
     ]
+    if any(r.archive.state != SKIPPED for r in report.sources):
+        out += [
+            f"Archived copies: {s['archived']} source(s) have a snapshot "
+            f"({s['archived_now']} found or made in this run), {s['archive_requested']} "
+            f"requested and not ready yet, {s['unarchived'] - s['archive_requested']} with "
+            f"none, {s['archive_errors']} that the archive could not answer for.",
+            "",
+        ]
     if not report.needs_attention:
         out += ["Nothing needs attention.", ""]
     dead = [r for r in report.sources if r.dead]
@@ -318,6 +451,24 @@ def render_markdown(report: Report) -> str:
                 }[q.in_archive]
                 out.append(f"- `{q.where}`: \u201c{md(q.quote)}\u201d{note}")
             out.append("")
+    found = [r for r in report.sources if r.archive.state == FOUND]
+    if found:
+        out += ["## Snapshots found", "", "| Source | Snapshot | Taken |", "| --- | --- | --- |"]
+        for r in found:
+            out.append(f"| `{r.id}` | {_link(r.archive.snapshot or '')} | {r.archive.taken} |")
+        out += [
+            "",
+            "`explainer verify --online --record-archives` records these as `archived:` in "
+            "data/sources.yaml.",
+            "",
+        ]
+    waiting = [r for r in report.sources if r.archive.state in (NONE, REQUESTED, ERROR)]
+    if waiting:
+        out += ["## Not archived yet", "", "| Source | URL | State |", "| --- | --- | --- |"]
+        for r in waiting:
+            state = r.archive.state + (f": {r.archive.detail}" if r.archive.detail else "")
+            out.append(f"| `{r.id}` | {_link(r.url)} | {md(state)} |")
+        out.append("")
     unchecked = [r for r in report.sources if r.checked_against is None]
     if unchecked:
         out += ["## Not checked", ""]

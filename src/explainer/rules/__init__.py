@@ -33,6 +33,7 @@ from . import (
     e035_unused_source,
     e036_actor_not_listed,
     e037_empty_capture,
+    e043_syndicated_copy,
 )
 from .base import Context, Rule
 
@@ -67,6 +68,7 @@ RULES: tuple[Rule, ...] = tuple(
         e035_unused_source,
         e036_actor_not_listed,
         e037_empty_capture,
+        e043_syndicated_copy,
     )
 )
 RULES_BY_CODE = {r.code: r for r in RULES}
