@@ -127,3 +127,10 @@ def test_a_split_timeline_overview_opens_on_the_focus_too(tmp_path) -> None:
         "Before the spring",
     ]
     assert r.timeline_part("2020", PageContext("timeline/2020.md")).count("ex-permalink") > 0
+
+
+def test_a_focus_without_events_leaves_the_timeline_in_date_order(project: Project) -> None:
+    ds = load(project.data, root=project.root)
+    elsewhere = Focus(dt.date(2030, 1, 1), dt.date(2030, 1, 31), "the future")
+    out = Renderer(ds, focus=elsewhere).timeline(PageContext("timeline.md"))
+    assert _headings(out) == ["2024"] and "ex-period" not in out

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import escape
-from .focus import Focus, Section, sections
+from .focus import FOCUS_ID, Focus, Section, sections
 from .model import Actor, Cite, Claim, ClaimRef, Dataset, Event, FactCheck, Source, Topic
 from .parts import (
     PART_LIMIT,
@@ -297,13 +297,13 @@ class Renderer:
         notes: list[str] = []
         events = self.ds.events_in_order()
         head = [self.filters(), "", self.map_data(), ""]
-        if self.focus is None:
+        secs = self._sections(events)
+        if not secs:
             by_year = _by_year(events)
             return _with_notes(
                 [*_jump(by_year), *head, *self.days(by_year, page, notes)], notes, page
             )
         parts: list[str] = []
-        secs = sections(events, self.focus)
         for sec in secs:
             parts += _section_start(sec)
             for day, on_day in _by_day(sec.events).items():
@@ -311,6 +311,14 @@ class Renderer:
                 parts += [self.event(e, page, notes, level=4) for e in on_day]
             parts += _section_end(sec)
         return _with_notes([*_jump_sections(secs), *head, *parts], notes, page)
+
+    def _sections(self, events: list[Event]) -> list[Section]:
+        """The timeline's stretches around its focus; none (date order, by year) without a
+        focus, or when no event falls inside it: the timeline never opens on a fold."""
+        if self.focus is None:
+            return []
+        secs = sections(events, self.focus)
+        return secs if secs and secs[0].id == FOCUS_ID else []
 
     def days(
         self, by_year: dict[int, dict[dt.date, list[Event]]], page: PageContext, notes: list[str]
@@ -332,7 +340,8 @@ class Renderer:
             f"[{escape.text(p.title)}]({link(page.path, p.path)})" for p in self.parts
         )
         parts = [f"The timeline is in {len(self.parts)} parts: {part_links}", ""]
-        if self.focus is None:
+        secs = self._sections(events)
+        if not secs:
             by_year = _by_year(events)
             parts += [*_jump(by_year), self.filters(), "", self.map_data(), ""]
             for year, days in by_year.items():
@@ -340,7 +349,6 @@ class Renderer:
                 for on_day in days.values():
                     parts += [self.brief(e, page) for e in on_day]
             return "\n".join(parts) + "\n"
-        secs = sections(events, self.focus)
         parts += [*_jump_sections(secs), self.filters(), "", self.map_data(), ""]
         for sec in secs:
             parts += _section_start(sec)
