@@ -41,8 +41,8 @@ def repo(tmp_path: Path) -> Path:
     git(top, "init", "-q")
     project = top / "site"
     project.mkdir()
-    commit(project, {"docs/index.md": "a", "docs/about.md": "a", "data/events.yaml": "[]"},
-           "2024-01-02T23:30:00+00:00")  # fmt: skip
+    commit(project, {"docs/index.md": "a", "docs/about.md": "a", "data/events.yaml": "[]",
+                     "data/captures/x.txt": "x"}, "2024-01-02T23:30:00+00:00")  # fmt: skip
     commit(project, {"docs/about.md": "b"}, "2024-02-03T12:00:00+00:00")
     # 4 March in UTC, although still 3 March where it was committed
     commit(project, {"data/events.yaml": "[1]"}, "2024-03-03T22:00:00-05:00")
@@ -54,6 +54,7 @@ def test_each_file_is_dated_by_its_newest_commit_in_utc(repo: Path) -> None:
     assert history is not None and not history.shallow
     assert history.changed == {
         "docs/index.md": dt.date(2024, 1, 2),
+        "data/captures/x.txt": dt.date(2024, 1, 2),
         "docs/about.md": dt.date(2024, 2, 3),
         "data/events.yaml": dt.date(2024, 3, 4),
     }
@@ -62,10 +63,11 @@ def test_each_file_is_dated_by_its_newest_commit_in_utc(repo: Path) -> None:
 def test_a_page_built_from_the_data_changes_when_the_data_does(repo: Path) -> None:
     history = lastchanged.read(repo)
     assert history is not None
-    plain = lastchanged.page_sources("index.md", "docs", "data", uses_data=False)
+    plain = lastchanged.page_sources("index.md", "docs")
     assert plain == ["docs/index.md"]
     assert history.last_changed(plain) == dt.date(2024, 1, 2)
-    built = lastchanged.page_sources("index.md", "docs", "data", uses_data=True)
+    assert history.data_files("data") == ["data/events.yaml"]  # not its captures
+    built = lastchanged.page_sources("index.md", "docs", history.data_files("data"))
     assert history.last_changed(built) == dt.date(2024, 3, 4)
     assert history.last_changed(["docs/never-committed.md"]) is None
 

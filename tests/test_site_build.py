@@ -81,6 +81,9 @@ def test_every_claim_has_a_marker_and_an_evidence_entry_with_its_quote(site: Pat
             "events": "timeline/index.html",
             "topics": "background/index.html",
             "factchecks": "fact-check/index.html",
+            "brief": "index.html",
+            "figures": "index.html",
+            "questions": "questions/index.html",
         }.get(ref.collection, f"actors/{ref.owner.id}/index.html")
         expected.setdefault(page, []).extend(c.quote for c in ref.claim.cite)
         assert f'id="{claim_anchor(ref)}"' in html(site, page), ref.key
@@ -233,7 +236,8 @@ def test_every_page_says_when_it_last_changed_and_how_to_cite_it(
 ) -> None:
     history = lastchanged.read(ROOT)
     assert history is not None
-    day = history.last_changed(lastchanged.page_sources(source, "docs", "data", uses_data))
+    data = history.data_files("data") if uses_data else []
+    day = history.last_changed(lastchanged.page_sources(source, "docs", data))
     assert day is not None
     text = html(site, page)
     when = f"{day.day} {day:%B %Y}"

@@ -12,9 +12,9 @@ from explainer.textnorm import find_part, normalize, quote_parts
 
 
 def _parts_the_long_way(quote: str) -> tuple[str, ...]:
-    raw = unicodedata.normalize("NFKC", quote).translate(textnorm._TRANSLATE)
-    raw = raw.strip().strip("\"'").strip()
-    return tuple(p for p in (normalize(x) for x in textnorm._ELLIPSIS.split(raw)) if p)
+    raw = quote.translate(textnorm._TRANSLATE).strip().strip("\"'").strip()
+    pieces = textnorm._ELLIPSIS.split(raw)
+    return tuple(p for p in (normalize(unicodedata.normalize("NFKC", x)) for x in pieces) if p)
 
 
 @pytest.mark.parametrize(
@@ -30,10 +30,21 @@ def _parts_the_long_way(quote: str) -> tuple[str, ...]:
         "ﬁne ligature",
         "",
         "...",
+        "Sarmachars. … the",
     ],
 )
 def test_quote_parts_shortcuts(quote: str) -> None:
     assert quote_parts(quote) == _parts_the_long_way(quote)
+
+
+def test_an_ellipsis_after_a_full_stop_keeps_the_full_stop() -> None:
+    # NFKC makes "…" three dots; split first, or ". …" becomes "." + "..." and the next
+    # piece starts with a stray dot that no capture contains
+    assert quote_parts("calling themselves Sarmachars. … the hideouts") == (
+        "calling themselves sarmachars.",
+        "the hideouts",
+    )
+    assert quote_parts("one. ... two") == ("one.", "two")
 
 
 def test_parts_match_on_word_boundaries_only() -> None:

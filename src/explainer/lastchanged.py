@@ -1,10 +1,10 @@
 """When each page's content last changed, from the project's git history.
 
 The rule: a page last changed on the date of the newest commit that touched its source
-(docs/<page>.md) or, for a page that calls a macro, any of the data files it is built
-from (data/*.yaml). The date is the commit's (committer) date in UTC, so every clone of
-the same commit says the same, whatever the files' times on disk. Uncommitted edits do
-not count until they are committed.
+(docs/<page>.md) or, for a page that calls a macro, any of the data files the macros read
+(the YAML files directly in data/; captures are evidence, not page content). The date is
+the commit's (committer) date in UTC, so every clone of the same commit says the same,
+whatever the files' times on disk. Uncommitted edits do not count until they are committed.
 
 A shallow clone (CI checks out one commit unless told otherwise) knows only its newest
 commits: a file untouched by them is dated by the oldest commit it has, the latest date
@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA_FILES = ("events.yaml", "actors.yaml", "sources.yaml", "topics.yaml", "factchecks.yaml")
 _COMMIT = "\x01"
 
 
@@ -33,6 +32,15 @@ class History:
     def last_changed(self, paths: Iterable[str]) -> dt.date | None:
         dates = [self.changed[p] for p in paths if p in self.changed]
         return max(dates, default=None)
+
+    def data_files(self, data_dir: str) -> list[str]:
+        """The committed YAML files directly in the data folder."""
+        prefix = data_dir.rstrip("/") + "/"
+        return sorted(
+            p
+            for p in self.changed
+            if p.startswith(prefix) and "/" not in p[len(prefix) :] and p.endswith(".yaml")
+        )
 
 
 def read(root: Path) -> History | None:
@@ -53,12 +61,10 @@ def read(root: Path) -> History | None:
     return History(changed, shallow=(shallow or "").strip() == "true")
 
 
-def page_sources(page_src: str, docs_dir: str, data_dir: str, uses_data: bool) -> list[str]:
-    """The files a page is made from, relative to the project root."""
-    paths = [f"{docs_dir}/{page_src}"]
-    if uses_data:
-        paths += [f"{data_dir}/{name}" for name in DATA_FILES]
-    return paths
+def page_sources(page_src: str, docs_dir: str, data_files: Iterable[str] = ()) -> list[str]:
+    """The files a page is made from, relative to the project root: its source and, if it
+    calls a macro, the data files."""
+    return [f"{docs_dir}/{page_src}", *data_files]
 
 
 def _git(root: Path, *args: str) -> str | None:

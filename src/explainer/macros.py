@@ -25,6 +25,7 @@ from .load import load
 from .model import Dataset
 from .problems import Problem, Severity
 from .render import PageContext, Renderer, human_date
+from .render_home import HomeRenderer
 from .rules import rules_markdown
 
 
@@ -50,10 +51,10 @@ def on_pre_page_macros(env: Any) -> None:
     history = getattr(env, "explainer_history", None)
     if history is None or env.page is None:
         return
-    docs_dir, data_dir = env.explainer_dirs
+    docs_dir, data_files = env.explainer_dirs
     uses_data = "{{" in (env.markdown or "")
     day = history.last_changed(
-        lastchanged.page_sources(env.page.file.src_uri, docs_dir, data_dir, uses_data)
+        lastchanged.page_sources(env.page.file.src_uri, docs_dir, data_files if uses_data else ())
     )
     if day is not None:
         env.page.meta["explainer_changed"] = day.isoformat()
@@ -152,12 +153,14 @@ def define_env(env: Any) -> None:
         # What stays is hundreds of thousands of long-lived objects with no cycles: left
         # to the cyclic collector, every full collection during the build would rescan them.
         gc.freeze()
-    env.explainer_history = lastchanged.read(root)
+    env.explainer_history = history = lastchanged.read(root)
     docs_dir = Path(env.conf.get("docs_dir") or root / "docs")
+    data_dir = _relative(root / options.get("data", "data"), root)
     env.explainer_dirs = (
         _relative(docs_dir, root),
-        _relative(root / options.get("data", "data"), root),
+        history.data_files(data_dir) if history is not None else [],
     )
+    home = HomeRenderer(renderer)
     pages: dict[str, PageContext] = {}
 
     def current() -> str:
@@ -233,6 +236,26 @@ def define_env(env: Any) -> None:
     def factchecks() -> str:
         """Every reviewed statement with its verdict and evidence."""
         return renderer.factchecks(page())
+
+    @env.macro
+    def brief() -> str:
+        """The home page's summary of the whole story, in sourced claims."""
+        return home.brief(page())
+
+    @env.macro
+    def key_figures() -> str:
+        """The tolls of the strikes, by who gave them."""
+        return home.key_figures(page())
+
+    @env.macro
+    def day_strip() -> str:
+        """One cell per day of the crisis, each linking to its lead event."""
+        return home.day_strip(page())
+
+    @env.macro
+    def questions() -> str:
+        """Questions readers ask, answered in sourced claims, with FAQPage data."""
+        return home.questions(page())
 
     @env.macro
     def stats() -> str:

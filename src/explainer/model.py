@@ -143,6 +143,48 @@ class FactCheck:
 
 
 @dataclass(frozen=True)
+class Brief:
+    id: str
+    title: str
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    event: str
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+    claims: tuple[Claim, ...] = ()
+    events: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Day:
+    event: str
+    loc: Loc
+    at: Positions = field(default_factory=_no_positions)
+
+
+Owner = Event | Actor | Topic | FactCheck | Brief | Figure | Question
+
+# Every kind of record that holds claims, in the order the checker and pages walk them.
+CLAIM_COLLECTIONS = ("events", "actors", "topics", "factchecks", "brief", "figures", "questions")
+
+
+@dataclass(frozen=True)
 class Capture:
     """The captured text of one source: passages separated by `[…]` lines."""
 
@@ -167,8 +209,8 @@ class Document:
 class ClaimRef:
     """Where a claim lives: which file, which record, which position (1-based)."""
 
-    collection: str  # "events", "actors", "topics" or "factchecks"
-    owner: Event | Actor | Topic | FactCheck
+    collection: str  # one of CLAIM_COLLECTIONS
+    owner: Owner
     number: int
     claim: Claim
 
@@ -192,6 +234,10 @@ class Dataset:
     sources: tuple[Source, ...] = ()
     topics: tuple[Topic, ...] = ()
     factchecks: tuple[FactCheck, ...] = ()
+    brief: tuple[Brief, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    questions: tuple[Question, ...] = ()
+    days: tuple[Day, ...] = ()
     captures: Mapping[str, Capture] = field(default_factory=dict)
     orphan_captures: tuple[Capture, ...] = ()
     load_problems: tuple[Any, ...] = ()  # Problems found while reading files
@@ -241,7 +287,7 @@ class Dataset:
         # made once: the checker and every page that lists claims walk them again
         return tuple(
             ClaimRef(collection, owner, n, claim)
-            for collection in ("events", "actors", "topics", "factchecks")
+            for collection in CLAIM_COLLECTIONS
             for owner in getattr(self, collection)
             for n, claim in enumerate(owner.claims, 1)
         )
@@ -329,6 +375,10 @@ _MODELS: dict[str, type] = {
     "source": Source,
     "topic": Topic,
     "factcheck": FactCheck,
+    "brief": Brief,
+    "figure": Figure,
+    "question": Question,
+    "day": Day,
 }
 
 _INVALID = object()

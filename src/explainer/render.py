@@ -24,7 +24,20 @@ from functools import cached_property
 
 from . import escape
 from .focus import FOCUS_ID, Focus, Section, sections
-from .model import Actor, Cite, Claim, ClaimRef, Dataset, Event, FactCheck, Source, Topic
+from .model import (
+    Actor,
+    Brief,
+    Cite,
+    Claim,
+    ClaimRef,
+    Dataset,
+    Event,
+    FactCheck,
+    Figure,
+    Question,
+    Source,
+    Topic,
+)
 from .parts import (
     PART_LIMIT,
     SOURCE_PART_LIMIT,
@@ -44,6 +57,8 @@ METHOD = "methodology.md"
 ONE_SOURCE_ANCHOR = "one-source"
 ONE_SOURCE_TITLE = "only one independent publisher supports this sentence"
 FACTCHECK = "fact-check.md"
+HOME = "index.md"
+QUESTIONS = "questions.md"
 ACTORS_DIR = "actors"
 
 KIND_LABELS = {
@@ -180,6 +195,9 @@ class Renderer:
             "actors": actor_page(ref.owner.id),
             "topics": BACKGROUND,
             "factchecks": FACTCHECK,
+            "brief": HOME,
+            "figures": HOME,
+            "questions": QUESTIONS,
         }[ref.collection]
 
     def event_link(self, page: PageContext, event_id: str) -> str:
@@ -603,6 +621,13 @@ class Renderer:
             return owner.title
         if isinstance(owner, FactCheck):
             return f"Fact check: {owner.statement}"
+        if isinstance(owner, Brief):
+            return f"In brief: {owner.title}"
+        if isinstance(owner, Figure):
+            event = self.ds.event_by_id.get(owner.event)
+            return f"Key figures: {event.title if event else owner.id}"
+        if isinstance(owner, Question):
+            return owner.question
         return owner.id
 
     @cached_property
@@ -793,12 +818,13 @@ def _jump(by_year: dict[int, dict[dt.date, list[Event]]]) -> list[str]:
     return ["Jump to: " + " · ".join(f"[{year}](#{year})" for year in by_year), "{: .ex-jump }", ""]
 
 
-def _with_notes(parts: list[str], notes: list[str], page: PageContext) -> str:
-    """The content, then its evidence list (numbered on from the page's earlier lists)."""
+def _with_notes(parts: list[str], notes: list[str], page: PageContext, folded: bool = False) -> str:
+    """The content, then its evidence list (numbered on from the page's earlier lists).
+    A page that leads to other content below the list (the home page) keeps it folded."""
     if not notes:
         return "\n".join(parts) + "\n"
     first = page.notes - len(notes) + 1
-    opened = " open" if len(notes) <= EVIDENCE_OPEN_LIMIT else ""
+    opened = " open" if len(notes) <= EVIDENCE_OPEN_LIMIT and not folded else ""
     passages = f"{len(notes)} quoted passage{'s' if len(notes) != 1 else ''}"
     return (
         "\n".join(parts)

@@ -266,10 +266,63 @@ FACTCHECK = RecordSpec(
     ),
 )
 
+BRIEF = RecordSpec(
+    "brief",
+    "A part of the home page's summary of the whole story.",
+    (
+        Field("id", Slug(), True, "Unique id of the part."),
+        Field("title", Text(), True, "Heading shown to readers, in the project's own words."),
+        Field("claims", ListOf(Record(CLAIM), 1), True, "The statements, read as one paragraph."),
+    ),
+)
+
+FIGURE = RecordSpec(
+    "figure",
+    "A key figure on the home page: the accounts of one event's toll, each one a claim.",
+    (
+        Field("id", Slug(), True, "Unique id of the figure."),
+        Field("event", Ref("events"), True, "The id of the event the figures are about."),
+        Field(
+            "claims",
+            ListOf(Record(CLAIM), 1),
+            True,
+            "One claim per account, naming who gave the figure.",
+        ),
+    ),
+)
+
+QUESTION = RecordSpec(
+    "question",
+    "A question readers ask, answered by sourced claims.",
+    (
+        Field("id", Slug(), True, "Unique id; the question's anchor on the questions page."),
+        Field("question", Text(), True, "The question, as a reader would ask it."),
+        Field("claims", ListOf(Record(CLAIM), 1), True, "The answer, read as one paragraph."),
+        Field("events", ListOf(Ref("events")), False, "Ids of the timeline events it is about."),
+        Field("actors", ListOf(Ref("actors")), False, "Ids of the actors it is about."),
+    ),
+)
+
+DAY = RecordSpec(
+    "day",
+    "A day of the home page's day-by-day strip, labelled with the title of its lead event.",
+    (Field("event", Ref("events"), True, "The id of the event that leads its day."),),
+)
+
 FILES: tuple[FileSpec, ...] = (
     FileSpec("events.yaml", EVENT, True, "Timeline entries."),
     FileSpec("actors.yaml", ACTOR, True, "States, armed groups, people and organisations."),
     FileSpec("sources.yaml", SOURCE, True, "Bibliographic records."),
     FileSpec("topics.yaml", TOPIC, False, "Undated background statements for prose pages."),
     FileSpec("factchecks.yaml", FACTCHECK, False, "Reviews of statements that circulate."),
+    FileSpec("brief.yaml", BRIEF, False, "The home page's summary of the whole story."),
+    FileSpec("figures.yaml", FIGURE, False, "The home page's key figures: tolls by who gave them."),
+    FileSpec("questions.yaml", QUESTION, False, "Questions readers ask, with sourced answers."),
+    FileSpec(
+        "days.yaml",
+        DAY,
+        False,
+        "The lead event of each day in the home page's day-by-day strip; the strip runs "
+        "from the first to the last of these days.",
+    ),
 )

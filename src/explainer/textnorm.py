@@ -45,7 +45,9 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
-_ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|…)\s*")
+# "…" is matched before NFKC would turn it into three dots that a sentence's own full
+# stop could join ("Sarmachars. … the" must split after the full stop, not before it).
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\.\s\.\s\.)\s*")
 
 
 def normalize(text: str) -> str:
@@ -61,11 +63,12 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=65536)  # a quote is often cited from more than one source
 def quote_parts(quote: str) -> tuple[str, ...]:
     """The pieces of a quote between ellipses, normalised; empty pieces dropped."""
-    if quote.isascii():  # NFKC changes no ASCII; of the table, only ` is ASCII
+    # quote marks made straight (but "…" kept whole: see _ELLIPSIS), then the ones around
+    # the whole quote dropped: they are the contributor's, not the source's
+    if quote.isascii():
         raw = quote.replace("`", "'") if "`" in quote else quote
     else:
-        raw = unicodedata.normalize("NFKC", quote).translate(_TRANSLATE)
-    # quotation marks around the whole quote are the contributor's, not the source's
+        raw = quote.translate(_TRANSLATE)
     raw = raw.strip().strip("\"'").strip()
     # an ellipsis is "…" or three dots; without either there is one piece
     pieces = _ELLIPSIS.split(raw) if "…" in raw or raw.count(".") >= 3 else [raw]

@@ -96,6 +96,7 @@ def page(browser, base_url: str):
 PAGE_TYPES = {
     "home": "",
     "timeline": "timeline/",
+    "questions": "questions/",
     "actor": "actors/iran/",
     "actors": "actors/",
     "sources": "sources/",

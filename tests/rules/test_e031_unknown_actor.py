@@ -29,3 +29,22 @@ def test_unknown_actor_in_relation(project: Project, assert_problem) -> None:
 
 def test_known_actors_pass(project: Project) -> None:
     assert project.only("E031") == []
+
+
+def test_unknown_actor_in_question(project: Project, assert_problem) -> None:
+    project.write(
+        "questions.yaml",
+        """\
+        - id: why
+          question: Why did Iran strike?
+          actors: [iran, pakistn]
+          claims:
+            - text: Iran struck targets in Pakistan, state media reported.
+              cite:
+                - source: wire-2024-01-17
+                  quote: Iran launched attacks on Tuesday in Pakistan
+        """,
+    )
+    p = assert_problem(project, "E031", "questions.yaml", 3)
+    assert 'did you mean "pakistan"' in p.message
+    assert len(project.only("E031")) == 1

@@ -1,4 +1,4 @@
-"""E031: every actor id referenced by an event or relation exists in actors.yaml."""
+"""E031: every actor id referenced by an event, relation or question exists in actors.yaml."""
 
 from collections.abc import Iterator
 
@@ -24,6 +24,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         for rel in actor.relations:
             if rel.actor not in known:
                 yield _problem(at(rel, "actor"), rel.actor, known)
+    for question in ctx.ds.questions:
+        for i, actor in enumerate(question.actors):
+            if actor not in known:
+                yield _problem(at(question, f"actors.{i}"), actor, known)
 
 
 RULE = Rule(

@@ -1,8 +1,9 @@
-"""E032: every related event id exists, and no event is related to itself."""
+"""E032: every event id a record refers to exists (related events, key figures,
+questions, days of the strip), and no event is related to itself."""
 
 from collections.abc import Iterator
 
-from ..problems import Problem
+from ..problems import Loc, Problem
 from .base import Context, Rule, at, did_you_mean
 
 
@@ -17,17 +18,27 @@ def check(ctx: Context) -> Iterator[Problem]:
                     f'event "{event.id}" lists itself as related; remove it',
                 )
             elif other not in known:
-                yield Problem(
-                    at(event, f"related.{i}"),
-                    "E032",
-                    f'unknown event "{other}"{did_you_mean(other, known)}; fix the id',
-                )
+                yield _unknown(at(event, f"related.{i}"), other, known)
+    for figure in ctx.ds.figures:
+        if figure.event not in known:
+            yield _unknown(at(figure, "event"), figure.event, known)
+    for question in ctx.ds.questions:
+        for i, other in enumerate(question.events):
+            if other not in known:
+                yield _unknown(at(question, f"events.{i}"), other, known)
+    for day in ctx.ds.days:
+        if day.event not in known:
+            yield _unknown(at(day, "event"), day.event, known)
+
+
+def _unknown(loc: Loc, value: str, known: object) -> Problem:
+    return Problem(loc, "E032", f'unknown event "{value}"{did_you_mean(value, known)}; fix the id')
 
 
 RULE = Rule(
     "E032",
     "unknown-event",
-    "A related event id that does not exist.",
+    "An event id (related, figure, question or day) that does not exist.",
     "dataset",
     check,
     cross_file=True,
