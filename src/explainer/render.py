@@ -284,8 +284,9 @@ class Renderer:
         return (
             # a no-break space: the link never starts a line of its own
             f'<a id="{anchor}"></a>{body}{marks}{badge}&#160;'
+            # the # is drawn by the style sheet: copying or indexing the sentence leaves it out
             f'<a class="ex-permalink" href="#{anchor}" aria-label="Link to this statement" '
-            f'title="Copy the link to this statement">#</a>'
+            f'title="Copy the link to this statement"></a>'
         )
 
     def one_source(self, page: PageContext) -> str:
