@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPYCACHEPREFIX := $(CURDIR)/$(VENV)/pycache
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: help serve build check pages test lint lock clean bench-check bench vendor chromium lighthouse
+.PHONY: help serve build check pages test lint lock template clean bench-check bench vendor chromium lighthouse
 
 help:
 	@echo "make serve   set up, then serve the site on http://127.0.0.1:8000/explainer/"
@@ -20,7 +20,8 @@ help:
 	@echo "make check   check every claim against its sources"
 	@echo "make pages   regenerate docs/actors/ from data/actors.yaml"
 	@echo "make test    set up, then run lint, the checker and the whole test suite"
-	@echo "make lock    regenerate requirements.lock from requirements.in"
+	@echo "make lock    regenerate requirements.lock (and the new-project lock) from requirements.in"
+	@echo "make template     copy what new projects share with this site into their template"
 	@echo "make lighthouse   Lighthouse scores (mobile, gzip) for home, timeline and an actor page"
 	@echo "make bench        build benchmark at 100, 500, 1,000 and 5,000 events; writes BENCHMARKS.md"
 	@echo "make bench-check  claims per second of explainer check on 10,000 synthetic claims, 1 and 2 processes"
@@ -74,9 +75,19 @@ test: $(STAMP) $(VENDOR) chromium
 	$(BIN)/explainer pages --check
 	$(BIN)/pytest
 
+TEMPLATE := src/explainer/project_template
+PIP_COMPILE := pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url \
+	--no-emit-find-links --strip-extras -o requirements.lock requirements.in
+
+# The lock `explainer init` gives a new project is compiled from the flagship's, so it pins
+# exactly the same versions of the packages both use.
 lock: $(STAMP)
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url \
-		--no-emit-find-links --strip-extras -o requirements.lock requirements.in
+	$(BIN)/$(PIP_COMPILE)
+	cp requirements.lock $(TEMPLATE)/requirements.lock
+	cd $(TEMPLATE) && $(CURDIR)/$(BIN)/$(PIP_COMPILE)
+
+template: $(STAMP)
+	$(BIN)/python tools/sync_template.py
 
 LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
 

@@ -59,11 +59,8 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
 def generator_project(root: Path) -> None:
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(ROOT / name, root / name)
-    shutil.copytree(ROOT / "overrides", root / "overrides")
+    # the template override and the assets come from the package, as on any site
     (root / "docs" / "actors").mkdir(parents=True)
-    (root / "docs" / "assets").mkdir()
-    for name in ("explainer.css", "explainer.js"):
-        shutil.copy(ROOT / "docs" / "assets" / name, root / "docs" / "assets" / name)
     texts = {
         "index.md": "---\ntitle: Home\ndescription: Benchmark\n---\n\n# Home\n\n{{ stats() }}\n",
         "timeline.md": "---\ntitle: Timeline\ndescription: Benchmark\n---\n\n# Timeline\n\n"

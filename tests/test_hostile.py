@@ -52,8 +52,7 @@ TEXT_FIELDS = [
 def site_project(project: Project) -> Path:
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(ROOT / name, project.root / name)
-    for name in ("docs", "overrides"):
-        shutil.copytree(ROOT / name, project.root / name)
+    shutil.copytree(ROOT / "docs", project.root / "docs")
     sync(plan(load(project.data, root=project.root), project.root / "docs"))
     return project.root
 

@@ -107,3 +107,27 @@ def test_the_focus_reaches_the_timeline(project: Project) -> None:
     macros.define_env(env)
     out = env.on("timeline.md").macros["timeline"]()
     assert out.index("## The story: 16 January 2024 {#focus}") < out.index("{#2024-01-16}")
+
+
+@pytest.mark.parametrize("custom_dir", [None, "overrides"])
+def test_the_packages_override_sits_under_the_sites_own(custom_dir: str | None) -> None:
+    own = ["/site/overrides"] if custom_dir else []
+    theme = SimpleNamespace(custom_dir=custom_dir, dirs=[*own, "/material", "/mkdocs"])
+    conf = {"theme": theme, "watch": ["data"]}
+    macros._use_theme(conf)
+    macros._use_theme(conf)  # `mkdocs serve` configures again: added once
+    assert theme.dirs == [*own, str(macros.OVERRIDES), "/material", "/mkdocs"]
+    assert conf["watch"] == ["data", str(macros.THEME)]
+    assert (macros.OVERRIDES / "main.html").is_file()
+
+
+def test_the_packages_assets_are_written_unless_the_site_brings_its_own(tmp_path: Path) -> None:
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets" / "explainer.css").write_text("/* the site's own */", encoding="utf-8")
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "explainer.css").write_text("/* the site's own */", encoding="utf-8")
+    macros._copy_assets(site, docs)
+    shipped = macros.ASSETS / "explainer.js"
+    assert (site / "assets" / "explainer.js").read_bytes() == shipped.read_bytes()
+    assert (site / "assets" / "explainer.css").read_text(encoding="utf-8") == "/* the site's own */"

@@ -22,7 +22,7 @@ def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True)
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("docs", "data", "overrides"):
+    for name in ("docs", "data"):
         shutil.copytree(ROOT / name, dest / name)
     return dest
 

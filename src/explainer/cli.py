@@ -1,4 +1,4 @@
-"""The `explainer` command line: check, rules, pages, schema, new, capture, verify."""
+"""The `explainer` command line: init, check, rules, pages, schema, new, capture, verify."""
 
 from __future__ import annotations
 
@@ -150,6 +150,55 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask_title() -> str:
+    from .newproject import DEFAULT_TITLE, InitError, check_title
+
+    while True:
+        answer = input(f"Title of the explainer [{DEFAULT_TITLE}]: ").strip() or DEFAULT_TITLE
+        try:
+            return check_title(answer)
+        except InitError as exc:
+            print(f"  {exc}")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .newproject import DEFAULT_TITLE, InitError, create, default_generator, next_steps
+
+    shown = args.dir
+    try:
+        if args.title is not None:
+            title = args.title
+        elif sys.stdin.isatty():
+            title = _ask_title()
+        else:
+            title = DEFAULT_TITLE
+        created = create(
+            Path(args.root) / args.dir, title, args.generator or default_generator(), shown
+        )
+    except InitError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except EOFError:
+        print("\naborted; nothing was written", file=sys.stderr)
+        return 1
+    print(
+        f"created {shown}: {len(created.files)} files for the explainer "
+        f'"{created.title}", with one fictional example event, actor and source'
+    )
+    print(f"the generator it installs: {created.generator}")
+    if created.generator.startswith("explainer=="):
+        print(
+            "note: that is a package index version; if your index does not have it, set "
+            "EXPLAINER in the Makefile to a wheel path or a git URL"
+        )
+    if args.title is None:
+        print("(the title is the site_name in mkdocs.yml; change it there at any time)")
+    print("next:")
+    for n, step in enumerate(next_steps(created, shown), 1):
+        print(f"  {n}. {step}")
+    return 0
+
+
 def _fetcher(args: argparse.Namespace) -> Fetcher:
     # imported here so `explainer check` does not pay for urllib and trafilatura
     from .httpfetch import USER_AGENT, Fetcher
@@ -289,14 +338,40 @@ def _positive(text: str) -> int:
     return value
 
 
+def _version() -> str:
+    from .newproject import version
+
+    return version()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainer",
         description="Check explainer data against its sources and keep generated pages in sync.",
     )
+    parser.add_argument(
+        "--version", action="version", version=f"explainer {_version()}", help="print the version"
+    )
     parser.add_argument("--root", default=".", help="project root (default: .)")
     parser.add_argument("--data", default="data", help="data directory (default: data)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser(
+        "init",
+        help="write a new explainer project into DIR",
+        description="Write a new explainer project (site configuration, pages, one fictional "
+        "example event, actor and source, tests, Makefile, workflows) into DIR, which must "
+        "not exist yet or be empty. Asks for the title in a terminal when --title is not given.",
+    )
+    p.add_argument("dir", metavar="DIR", help="the new project's directory (relative to --root)")
+    p.add_argument("--title", help="the site's name (one line, at most 120 characters)")
+    p.add_argument(
+        "--generator",
+        metavar="REQUIREMENT",
+        help="the pip requirement the project's Makefile installs the generator from "
+        "(default: this version; a wheel path or git URL for a fork)",
+    )
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("check", help="check every claim against its sources")
     p.add_argument(

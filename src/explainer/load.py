@@ -70,17 +70,25 @@ def parse_capture(source_id: str, rel: str, text: str) -> Capture:
                 start = i + 1
                 break
     passages: list[str] = []
+    spans: list[tuple[int, int]] = []
     current: list[str] = []
+    first = last = 0  # file lines of the current passage's first and last text
     separator = CAPTURE_SEPARATOR.match
-    for line in lines[start:]:
+    for n, line in enumerate(lines[start:], start + 1):
         if "[" in line and separator(line):  # every separator has its bracket
-            passages.append("\n".join(current).strip())
-            current = []
+            if first:
+                passages.append("\n".join(current).strip())
+                spans.append((first, last))
+            current, first = [], 0
         else:
             current.append(line)
-    passages.append("\n".join(current).strip())
+            if line.strip():
+                first, last = first or n, n
+    if first:
+        passages.append("\n".join(current).strip())
+        spans.append((first, last))
     return Capture(
-        source_id, rel, tuple(p for p in passages if p), first_line=start + 1, header=header
+        source_id, rel, tuple(passages), first_line=start + 1, header=header, spans=tuple(spans)
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import gc
 import html
+import logging
+import shutil
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,9 +30,47 @@ from .render import PageContext, Renderer, human_date
 from .render_home import HomeRenderer
 from .rules import rules_markdown
 
+# mkdocs-macros lists its module, functions, variables and macros at INFO on every build;
+# `mkdocs serve` should show a contributor the address, data errors and rebuilds, not
+# that inventory. Its warnings and errors still come through.
+logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+
+# What every explainer site gets from the package: the theme override (link previews) and
+# the CSS and JavaScript of citations, filters and the map. Shipped with the package, so a
+# site built with a newer generator gets the newer files without copying anything.
+THEME = Path(__file__).resolve().parent / "theme"
+OVERRIDES = THEME / "overrides"
+ASSETS = THEME / "assets"
+ASSETS_URL = "assets"
+
+
+def _use_theme(conf: Any) -> None:
+    """Put the package's template override under the site's own (a site's `custom_dir`
+    still wins) and above Material's; runs before MkDocs makes its template loader and
+    before `mkdocs serve` reads what to watch."""
+    theme = conf.get("theme")
+    overrides = str(OVERRIDES)
+    if theme is not None and overrides not in theme.dirs:
+        theme.dirs.insert(1 if theme.custom_dir else 0, overrides)
+    # `mkdocs serve` rebuilds when the package's theme changes too (an editable install)
+    watch = conf.get("watch")
+    if isinstance(watch, list) and str(THEME) not in watch:
+        watch.append(str(THEME))
+
+
+def _copy_assets(site_dir: Path, docs_dir: Path) -> None:
+    """The package's CSS and JavaScript, unless the site's docs bring a file of that name."""
+    target = site_dir / ASSETS_URL
+    for asset in sorted(ASSETS.iterdir()):
+        if asset.is_file() and not (docs_dir / ASSETS_URL / asset.name).exists():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(asset, target / asset.name)
+
 
 def on_post_build(env: Any) -> None:
-    """Write the machine-readable downloads, and give every page its security policy."""
+    """Write the package's assets and the machine-readable downloads, and give every page
+    its security policy."""
+    _copy_assets(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]))
     csp.apply(Path(env.conf["site_dir"]))
     pending = getattr(env, "explainer_downloads", None)
     files = pending.result() if pending is not None else None
@@ -129,10 +169,13 @@ def _raise_data_errors(problems: list[Problem]) -> None:
 
 
 def define_env(env: Any) -> None:
+    _use_theme(env.conf)
     options = env.conf.get("extra", {}).get("explainer", {}) or {}
     root = _project_root(env)
     site_url = env.conf.get("site_url") or ""
-    site_name = env.conf.get("site_name") or ""
+    # site_name holds HTML-escaped text (MkDocs and Material insert it into pages as is);
+    # the renderer and the downloads escape what they write themselves.
+    site_name = html.unescape(env.conf.get("site_name") or "")
     try:
         focus = from_options(options)
     except FocusError as err:

@@ -193,6 +193,8 @@ class Capture:
     passages: tuple[str, ...]
     first_line: int  # line of the body's first line in the file (after any header)
     header: Mapping[str, str] = field(default_factory=dict)
+    # (first, last) line in the file of each passage's text, in the order of passages
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

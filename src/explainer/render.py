@@ -137,7 +137,7 @@ class PageContext:
     """Per-page state: which actors are already linked (first mention only), and how many
     citations the page has numbered so far."""
 
-    path: str  # the page's source path relative to docs/, e.g. "actors/iran.md"
+    path: str  # the page's source path relative to docs/, e.g. "actors/some-actor.md"
     linked: set[str] = field(default_factory=set)
     notes: int = 0
 

@@ -33,7 +33,11 @@ from . import (
     e035_unused_source,
     e036_actor_not_listed,
     e037_empty_capture,
+    e040_attribution,
+    e041_unvouched_name,
+    e042_passage_integrity,
     e043_syndicated_copy,
+    e044_source_hygiene,
 )
 from .base import Context, Rule
 
@@ -68,7 +72,11 @@ RULES: tuple[Rule, ...] = tuple(
         e035_unused_source,
         e036_actor_not_listed,
         e037_empty_capture,
+        e040_attribution,
+        e041_unvouched_name,
+        e042_passage_integrity,
         e043_syndicated_copy,
+        e044_source_hygiene,
     )
 )
 RULES_BY_CODE = {r.code: r for r in RULES}

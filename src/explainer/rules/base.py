@@ -7,11 +7,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..claimwords import Evidence as ClaimEvidence
 from ..dates import Evidence, resolve
-from ..model import Cite, ClaimRef, Dataset, Document, statement_cites
+from ..model import Cite, Claim, ClaimRef, Dataset, Document, statement_cites
 from ..problems import Loc, Problem, Severity
 from ..schema import RecordSpec
 from ..textnorm import NormalizedCapture, normalize_capture
+from ..vocabulary import Vocabulary
 from ..yamltree import YMap
 from .walk import FieldValue, scalar_type
 from .walk import fields as walk_fields
@@ -44,6 +46,8 @@ class Context:
         self._typed: dict[tuple[int, tuple[type, ...]], list[FieldValue]] = {}
         self._by_type: dict[int, dict[type, list[FieldValue]]] = {}
         self._keys: dict[int, list[tuple[str, ...]]] = {}
+        self._claim_evidence: dict[int, ClaimEvidence] = {}
+        self._found: dict[tuple[str, str], bool] = {}
 
     @cached_property
     def claims(self) -> list[ClaimRef]:
@@ -58,6 +62,11 @@ class Context:
         out += [cite for actor in self.ds.actors for rel in actor.relations for cite in rel.cite]
         out += statement_cites(self.ds)
         return out
+
+    @cached_property
+    def capture_words(self) -> Vocabulary:
+        """The words of every capture, to tell a word cut short from a whole one."""
+        return Vocabulary(p for cap in self.ds.captures.values() for p in cap.passages)
 
     @cached_property
     def complete(self) -> bool:
@@ -128,6 +137,24 @@ class Context:
             if cap is None:
                 return None
             got = self._normalized[source_id] = normalize_capture(cap.passages)
+        return got
+
+    def quote_found(self, cite: Cite) -> bool:
+        """Whether the quote is in its source's capture (E020 and E042 both ask)."""
+        key = (cite.source, cite.quote)
+        got = self._found.get(key)
+        if got is None:
+            capture = self.capture(cite.source)
+            got = self._found[key] = capture is not None and capture.contains(cite.quote)
+        return got
+
+    def evidence_of(self, claim: Claim) -> ClaimEvidence:
+        """What vouches for the words of a claim: its quotes, sources and actors."""
+        got = self._claim_evidence.get(id(claim))
+        if got is None:
+            got = self._claim_evidence[id(claim)] = ClaimEvidence(
+                claim, self.ds.source_by_id, self.ds.actor_names
+            )
         return got
 
     def evidence(self, cite: Cite) -> Evidence | None:

@@ -12,7 +12,7 @@ def check(ctx: Context, cite: Cite) -> Iterator[Problem]:
     capture = ctx.capture(cite.source)
     if capture is None or cite.source not in ctx.ds.source_by_id:
         return  # E030 / E033 report these
-    if capture.contains(cite.quote):
+    if ctx.quote_found(cite):
         return
     cap = ctx.ds.captures[cite.source]
     near = closest_passage(cite.quote, cap.passages)
