@@ -118,8 +118,8 @@ def _relpath(to_page: str, from_dir: str) -> str:
 
 def claim_anchor(ref: ClaimRef) -> str:
     """A claim's anchor: its `id` when it has one, else its place in its record's list
-    ("claim-kerman-bombing-2" for an event's second claim, "claim-actors-iran-3" for an
-    actor's third). A claim added at the
+    ("claim-border-talks-2" for that event's second claim, "claim-actors-un-3" for the
+    third claim of actor "un"). A claim added at the
     end of a list leaves the others' anchors as they were; giving a claim an `id` pins its
     anchor even when claims are inserted before it or reordered."""
     if ref.claim.id:
