@@ -17,15 +17,20 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+<<<<<<< HEAD
 from . import csp, searchindex
+=======
+from . import csp, lastchanged
+>>>>>>> reader-timeline
 from .check import auto_jobs, check
 from .export import downloads
+from .focus import Focus, FocusError, from_options
 from .forked import Done, beside
 from .gcpause import paused
 from .load import load
 from .model import Dataset
 from .problems import Problem, Severity
-from .render import PageContext, Renderer
+from .render import PageContext, Renderer, human_date
 from .render_home import HomeRenderer
 from .rules import rules_markdown
 
@@ -89,6 +94,22 @@ def on_post_build(env: Any) -> None:
 DOWNLOADS_DIR = "downloads"
 
 
+def on_pre_page_macros(env: Any) -> None:
+    """Give the page the date its content last changed (see lastchanged), for the theme's
+    "Last changed" and "Cite this page" lines."""
+    history = getattr(env, "explainer_history", None)
+    if history is None or env.page is None:
+        return
+    docs_dir, data_files = env.explainer_dirs
+    uses_data = "{{" in (env.markdown or "")
+    day = history.last_changed(
+        lastchanged.page_sources(env.page.file.src_uri, docs_dir, data_files if uses_data else ())
+    )
+    if day is not None:
+        env.page.meta["explainer_changed"] = day.isoformat()
+        env.page.meta["explainer_changed_text"] = human_date(day)
+
+
 def _set_meta(env: Any, title: str, description: str) -> None:
     """Title and description of a generated page, whose source holds only a macro call.
     Material writes both into the page without escaping them; MkDocs would otherwise
@@ -102,6 +123,18 @@ class DataError(PluginError):
     """Stops the build when the data does not pass the checker (shown without a traceback)."""
 
 
+class ConfigError(PluginError):
+    """Stops the build when the explainer's settings in mkdocs.yml cannot be used."""
+
+
+def _relative(path: Path, root: Path) -> str:
+    """A folder as git names it from the project root, e.g. "docs"."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:  # outside the project: no history of ours to read
+        return path.as_posix()
+
+
 def _project_root(env: Any) -> Path:
     config_file = env.conf.get("config_file_path") or "mkdocs.yml"
     return Path(config_file).resolve().parent
@@ -111,7 +144,7 @@ Prepared = dict[tuple[str, str, str], tuple[str, PageContext]]
 
 
 def _checked(
-    root: Path, data: str, site_url: str, site_name: str
+    root: Path, data: str, site_url: str, site_name: str, focus: Focus | None = None
 ) -> tuple[Dataset, Renderer, Prepared]:
     """The dataset, once the checker passes it, its renderer and the generated pages.
 
@@ -124,7 +157,7 @@ def _checked(
     verdict = beside(partial(check, loaded)) if auto_jobs(loaded) > 1 else Done(check(loaded))
     del loaded  # the verdict holds the trees until it is in
     try:
-        renderer = Renderer(ds, site_url=site_url, site_name=site_name)
+        renderer = Renderer(ds, site_url=site_url, site_name=site_name, focus=focus)
         ready = renderer.generated()
     except Exception:
         _raise_data_errors(verdict.result())
@@ -152,6 +185,10 @@ def define_env(env: Any) -> None:
     # site_name holds HTML-escaped text (MkDocs and Material insert it into pages as is);
     # the renderer and the downloads escape what they write themselves.
     site_name = html.unescape(env.conf.get("site_name") or "")
+    try:
+        focus = from_options(options)
+    except FocusError as err:
+        raise ConfigError(f"explainer: {err}") from None
     # `mkdocs serve` builds again in the same process: what the last build froze goes back
     # to the collector. A one-off build leaves it frozen to the end: unfrozen, the
     # interpreter's collections at exit walked it all again (0.4 s at 1,000 events).
@@ -160,12 +197,21 @@ def define_env(env: Any) -> None:
     # time it came back on in between, its first pass walked every object made since
     # (about a second in all at 5,000 events), and found nothing to free.
     with paused():
-        ds, renderer, ready = _checked(root, options.get("data", "data"), site_url, site_name)
+        ds, renderer, ready = _checked(
+            root, options.get("data", "data"), site_url, site_name, focus
+        )
         # Written at the end of the build; made meanwhile by a second process, if any.
         env.explainer_downloads = beside(partial(downloads, ds, site_url, site_name))
         # What stays is hundreds of thousands of long-lived objects with no cycles: left
         # to the cyclic collector, every full collection during the build would rescan them.
         gc.freeze()
+    env.explainer_history = history = lastchanged.read(root)
+    docs_dir = Path(env.conf.get("docs_dir") or root / "docs")
+    data_dir = _relative(root / options.get("data", "data"), root)
+    env.explainer_dirs = (
+        _relative(docs_dir, root),
+        history.data_files(data_dir) if history is not None else [],
+    )
     home = HomeRenderer(renderer)
     pages: dict[str, PageContext] = {}
 
