@@ -17,11 +17,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-<<<<<<< HEAD
-from . import csp, searchindex
-=======
-from . import csp, lastchanged
->>>>>>> reader-timeline
+from . import csp, lastchanged, searchindex
 from .check import auto_jobs, check
 from .export import downloads
 from .focus import Focus, FocusError, from_options
