@@ -6,10 +6,14 @@ For each size it generates a synthetic valid dataset (3 claims per event), then 
   pre-rendered to plain Markdown built by plain Material with the site's own theme
   settings but without macros, template overrides or assets (the baseline), in the same
   run, as a ratio;
-- the largest page's HTML, raw and gzipped; the search index; peak memory of the build.
+- the largest page's HTML, raw and gzipped; the search index; peak memory of the build;
+- search as a reader on a phone meets it (bench_search.py): time to the first result with
+  the CPU slowed 4x, and the search files fetched before it (gzipped), on the generated
+  site and, for comparison, on the flagship site built the same way.
 It prints a Markdown table and writes it, with the machine's description, to BENCHMARKS.md.
 
 Usage: python bench/bench_build.py [--sizes 100 500 1000 5000] [--out BENCHMARKS.md]
+       [--search-runs 3]
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ import time
 from pathlib import Path
 
 import yaml
+from bench_search import THROTTLE
+from bench_search import measure as measure_search
 
 from bench_serve import measure_serve, serve_table
 from explainer import load
@@ -127,7 +133,28 @@ def largest_page(site: Path) -> tuple[str, int, int]:
     return str(path.relative_to(site)), size, len(gzip.compress(path.read_bytes()))
 
 
-def measure(events: int, tmp: Path, repeat: int, serve_edits: int = 0) -> dict[str, object]:
+def search_bytes(site: Path) -> int:
+    """All the search files of a built site (the index and its parts), uncompressed."""
+    return sum(p.stat().st_size for p in (site / "search").rglob("*") if p.is_file())
+
+
+def search_columns(site: Path, runs: int) -> dict[str, object]:
+    if not runs:
+        return {}
+    run = measure_search(site, runs)
+    return {"search_s": run.seconds, "search_kb": run.search_kb}
+
+
+def flagship_search(tmp: Path, runs: int) -> dict[str, object]:
+    """The real site, built as `make build` builds it, searched the same way."""
+    site = tmp / "flagship"
+    timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], ROOT)
+    return search_columns(site, runs)
+
+
+def measure(
+    events: int, tmp: Path, repeat: int, search_runs: int, serve_edits: int = 0
+) -> dict[str, object]:
     gen, base = tmp / f"gen-{events}", tmp / f"base-{events}"
     info = generate(gen, events)
     check_s, _ = timed([sys.executable, "-m", "explainer.cli", "check"], gen)
@@ -144,9 +171,10 @@ def measure(events: int, tmp: Path, repeat: int, serve_edits: int = 0) -> dict[s
     build_s, build_rss = min(builds)
     base_s, base_rss = min(bases)
     page, raw, gz = largest_page(gen / "site")
-    index = gen / "site" / "search" / "search_index.json"
     serve = measure_serve(gen, events, serve_edits, tmp) if serve_edits else {}
-    return serve | {
+    return {
+        **serve,
+        **search_columns(gen / "site", search_runs),
         "events": events,
         "claims": info["claims"],
         "check_cps": info["claims"] / check_s,
@@ -156,7 +184,7 @@ def measure(events: int, tmp: Path, repeat: int, serve_edits: int = 0) -> dict[s
         "page": page,
         "page_kb": raw / 1024,
         "page_gz_kb": gz / 1024,
-        "index_kb": index.stat().st_size / 1024,
+        "index_kb": search_bytes(gen / "site") / 1024,
         "rss_mb": build_rss / 1024,
         "base_rss_mb": base_rss / 1024,
     }
@@ -195,11 +223,37 @@ def growth(rows: list[dict[str, object]]) -> str:
     return "".join(lines)
 
 
+def search_table(rows: list[dict[str, object]], flagship: dict[str, object]) -> str:
+    """Search on a phone: the generated sites beside the flagship, and the targets (at
+    5,000 events: within 1.5x the flagship's time, at most 300 KB fetched)."""
+    if not flagship:
+        return ""
+    head = (
+        "| Site | First result (s) | Search files before it (KB, gzip) |\n| --- | --- | --- |\n"
+        f"| flagship | {flagship['search_s']:.2f} | {flagship['search_kb']:,.0f} |\n"
+    )
+    body = "".join(
+        f"| {r['events']:,} events | {r['search_s']:.2f} | {r['search_kb']:,.0f} |\n" for r in rows
+    )
+    lines = []
+    for r in rows:
+        ratio = r["search_s"] / flagship["search_s"]  # type: ignore[operator]
+        lines.append(
+            f"- {r['events']:,} events: {ratio:.2f}x the flagship's time (target at most "
+            f"1.5), {r['search_kb']:,.0f} KB before the first result (target at most 300)\n"
+        )
+    return head + body + "\n" + "".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000, 5000])
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--repeat", type=int, default=3, help="builds per size; best is kept")
+    parser.add_argument(
+        "--search-runs", type=int, default=3,
+        help="searches per site in Chromium, the median kept; 0 skips the search columns",
+    )  # fmt: skip
     parser.add_argument(
         "--serve-edits", type=int, default=3,
         help="claim edits timed under `make serve` per size (0: skip the editing loop)",
@@ -207,9 +261,10 @@ def main() -> int:
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
+        flagship = flagship_search(Path(tmp), args.search_runs)
         for n in args.sizes:
             t = time.perf_counter()
-            rows.append(measure(n, Path(tmp), args.repeat, args.serve_edits))
+            rows.append(measure(n, Path(tmp), args.repeat, args.search_runs, args.serve_edits))
             print(f"{n} events measured in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     machine = (
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
@@ -224,6 +279,15 @@ def main() -> int:
         f"Machine: {machine}.\n\n" + table(rows)
     )
     text += "\n" + growth(rows)
+    if flagship:
+        text += (
+            "\n## Search on a phone\n\nMeasured by bench/bench_search.py: headless Chromium "
+            f"with the CPU slowed {THROTTLE}x, the site served locally with gzip, the query "
+            '"Panjgur" typed as soon as the page is parsed; the time from the start of '
+            "navigation to the first result holding the query word, and the search files "
+            f"(index, its parts, the search worker) fetched before it. Median of "
+            f"{args.search_runs} visits.\n\n" + search_table(rows, flagship)
+        )
     if loop := serve_table(rows):
         text += (
             "\n## Editing loop\n\nSeconds from saving a one-claim change to data/events.yaml "

@@ -15,6 +15,8 @@ import pytest
 import yaml
 
 from explainer import Problem, check, load
+from explainer.focus import from_options, sections
+from explainer.model import Dataset, Event
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -167,6 +169,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
+
+
+def timeline_order(dataset: Dataset) -> list[Event]:
+    """The events in the order the site's timeline shows them: its focus (from mkdocs.yml)
+    first, or date order when it names none."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    focus = from_options((config.get("extra") or {}).get("explainer") or {})
+    if focus is None:
+        return dataset.events_in_order()
+    return [e for s in sections(dataset.events_in_order(), focus) for e in s.events]
 
 
 def site_path() -> str:

@@ -8,6 +8,7 @@ brackets) are built and must reach the HTML as the same characters, inert.
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 from pathlib import Path
@@ -94,3 +95,9 @@ def test_inert_text_is_built_as_the_same_characters(project: Project, tmp_path: 
         assert "<del>" not in body
         visible = html.unescape(re.sub(r"<[^>]+>", "", body))
         assert "**bold**" in visible and "`code`" in visible and "&amp; &lt;b&gt;" in visible, page
+    # the search files hold the same characters as plain text (the worker escapes them)
+    sections = [
+        s for f in (tmp_path / "site" / "search").glob("x*/d/*.json")
+        for s in json.loads(f.read_text(encoding="utf-8"))
+    ]  # fmt: skip
+    assert any(title == payload for _location, title, _text in sections)

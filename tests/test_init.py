@@ -307,6 +307,58 @@ def test_the_default_generator_comes_from_the_package_metadata(
     assert default_generator() == f"explainer @ git+https://github.com/o/explainer@v{version()}"
 
 
+@pytest.mark.parametrize(
+    ("direct_url", "expected"),
+    [
+        (
+            {"url": "https://github.com/o/explainer", "vcs_info": {"vcs": "git",
+             "commit_id": "0123abc", "requested_revision": "v0.1.0"}},
+            "explainer @ git+https://github.com/o/explainer@0123abc",
+        ),
+        (
+            {"url": "https://example.org/explainer-0.1.0-py3-none-any.whl",
+             "archive_info": {}},
+            "explainer @ https://example.org/explainer-0.1.0-py3-none-any.whl",
+        ),
+        # another machine can install neither a local wheel nor an editable checkout
+        ({"url": "file:///somewhere/explainer.whl", "archive_info": {}}, None),
+        ({"url": "file:///src/explainer", "dir_info": {"editable": True}}, None),
+        (None, None),
+    ],
+)  # fmt: skip
+def test_the_default_generator_is_where_pip_installed_it_from(
+    monkeypatch: pytest.MonkeyPatch, direct_url: dict | None, expected: str | None
+) -> None:
+    import json
+    from importlib import metadata
+
+    class Meta:
+        def get_all(self, name: str) -> list[str]:
+            return []
+
+    real = version()
+
+    class Dist:
+        version = real
+
+        def read_text(self, name: str) -> str | None:
+            assert name == "direct_url.json"
+            return json.dumps(direct_url) if direct_url is not None else None
+
+    monkeypatch.setattr(metadata, "metadata", lambda name: Meta())
+    monkeypatch.setattr(metadata, "distribution", lambda name: Dist())
+    assert default_generator() == (expected or f"explainer=={real}")
+
+
+def test_next_steps_say_when_the_generator_comes_from_the_index(tmp_path: Path, capsys) -> None:
+    from explainer.newproject import Created, next_steps
+
+    index = next_steps(Created(tmp_path, (), "T", "explainer==0.1.0"), "site")
+    assert any("EXPLAINER line" in step for step in index)
+    pinned = next_steps(Created(tmp_path, (), "T", "explainer @ git+https://x/y@abc"), "site")
+    assert not any("EXPLAINER line" in step for step in pinned)
+
+
 def test_version_is_printed(capsys) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["--version"])

@@ -94,6 +94,21 @@ def test_when_rendering_breaks_the_verdict_decides_what_is_reported(
         macros.define_env(Env(project.root))
 
 
+def test_a_bad_focus_stops_the_build_with_a_message_not_a_traceback(project: Project) -> None:
+    env = Env(project.root)
+    env.conf["extra"]["explainer"]["focus"] = {"start": "2024-01-29", "end": "2024-01-16"}
+    with pytest.raises(macros.ConfigError, match=r"extra\.explainer\.focus: end .* swap them"):
+        macros.define_env(env)
+
+
+def test_the_focus_reaches_the_timeline(project: Project) -> None:
+    env = Env(project.root)
+    env.conf["extra"]["explainer"]["focus"] = {"start": "2024-01-16", "end": "2024-01-16"}
+    macros.define_env(env)
+    out = env.on("timeline.md").macros["timeline"]()
+    assert out.index("## The story: 16 January 2024 {#focus}") < out.index("{#2024-01-16}")
+
+
 @pytest.mark.parametrize("custom_dir", [None, "overrides"])
 def test_the_packages_override_sits_under_the_sites_own(custom_dir: str | None) -> None:
     own = ["/site/overrides"] if custom_dir else []

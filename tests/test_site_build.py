@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build
-from explainer import load
+from conftest import ROOT, build, site_path, timeline_order
+from explainer import lastchanged, load
 from explainer.render import EVIDENCE_OPEN_LIMIT, claim_anchor
 
 DATASET = load(ROOT / "data", root=ROOT)
@@ -70,7 +70,7 @@ def test_every_claim_has_a_marker_and_an_evidence_entry_with_its_quote(site: Pat
     the quote, per citation, in the order of the text."""
     expected: dict[str, list[str]] = {
         "timeline/index.html": [
-            c.quote for e in DATASET.events_in_order() for claim in e.claims for c in claim.cite
+            c.quote for e in timeline_order(DATASET) for claim in e.claims for c in claim.cite
         ]
     }
     for ref in DATASET.claims():
@@ -218,3 +218,34 @@ def test_generated_pages_are_titled_after_their_subject(site: Path) -> None:
     for actor in DATASET.actors:
         page = html(site, f"actors/{actor.id}/index.html")
         assert f"<title>{htmlmod.escape(actor.name)} - " in page, actor.id
+
+
+@pytest.mark.parametrize(
+    ("page", "source", "uses_data", "title"),
+    [
+        ("index.html", "index.md", True, ""),
+        ("timeline/index.html", "timeline.md", True, "“Timeline”, "),
+        ("actors/iran/index.html", "actors/iran.md", True, "“Iran”, "),
+        ("contributing/index.html", "contributing.md", True, "“Contributing”, "),  # rule table
+        ("methodology/index.html", "methodology.md", False, "“Method”, "),
+    ],
+)
+def test_every_page_says_when_it_last_changed_and_how_to_cite_it(
+    site: Path, page: str, source: str, uses_data: bool, title: str
+) -> None:
+    history = lastchanged.read(ROOT)
+    assert history is not None
+    data = history.data_files("data") if uses_data else []
+    day = history.last_changed(lastchanged.page_sources(source, "docs", data))
+    assert day is not None
+    text = html(site, page)
+    when = f"{day.day} {day:%B %Y}"
+    assert f'Last changed <time datetime="{day.isoformat()}">{when}</time>.' in text
+    cite = re.search(r'<p class="ex-cite">(.*?)</p>', text, re.S)
+    assert cite, page
+    words = " ".join(re.sub(r"<[^>]+>", "", cite.group(1)).split())
+    url = f"https://example.github.io{site_path()}{page.removesuffix('index.html')}"
+    assert words == (
+        f"Cite this page: {title}Iran–Pakistan, January 2024: a sourced explainer, {url}, "
+        f"last changed {when}."
+    )

@@ -363,3 +363,12 @@ def test_make_test_rehearses_ci_and_deploy() -> None:
     assert recipe.group(1).splitlines()[-1].strip() == (
         '$(MAKE) --no-print-directory ci-rehearsal WORKFLOWS="ci deploy"'
     )
+
+
+@pytest.mark.parametrize("name", ["ci.yml", "deploy.yml"])
+def test_site_builds_check_out_the_whole_history(name: str) -> None:
+    """Each page's "last changed" date comes from git history; a shallow clone knows only
+    its newest commit."""
+    (job,) = [j for j in workflow(name)["jobs"].values() if uses(j, "actions/checkout")]
+    (checkout,) = uses(job, "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0

@@ -18,11 +18,12 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import csp
+from . import csp, lastchanged, searchindex
 from .actorpages import plan, sync
 from .check import auto_jobs, check
 from .deps import handwritten_pages
 from .export import downloads
+from .focus import Focus, FocusError, from_options
 from .forked import Done, beside
 from .gcpause import paused
 from .incremental import (
@@ -36,7 +37,7 @@ from .incremental import (
 from .load import load
 from .model import Dataset
 from .problems import Problem, Severity
-from .render import PageContext, Renderer
+from .render import PageContext, Renderer, human_date
 from .render_home import HomeRenderer
 from .rules import rules_markdown
 
@@ -78,12 +79,17 @@ def _copy_assets(site_dir: Path, docs_dir: Path) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the package's assets and the machine-readable downloads, give every page its
-    security policy, and keep what the next build in this process (`mkdocs serve`)
-    compares against."""
-    _keep_served(env)
+    """Write the package's assets and the machine-readable downloads, cut the search index
+    into the files the search worker fetches, give every page its security policy, and
+    keep what the next build in this process (`mkdocs serve`) compares against."""
+    _keep_served(env)  # first: it completes the search index of a dirty build
     _copy_assets(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]))
     csp.apply(Path(env.conf["site_dir"]))
+    try:
+        # the search plugin comes first in mkdocs.yml: its index is written by now
+        searchindex.build(Path(env.conf["site_dir"]))
+    except searchindex.SearchIndexError as err:
+        raise DataError(str(err)) from None
     pending = getattr(env, "explainer_downloads", None)
     files = pending.result() if pending is not None else None
     if not files:
@@ -98,6 +104,22 @@ DOWNLOADS_DIR = "downloads"
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 
+def on_pre_page_macros(env: Any) -> None:
+    """Give the page the date its content last changed (see lastchanged), for the theme's
+    "Last changed" and "Cite this page" lines."""
+    history = getattr(env, "explainer_history", None)
+    if history is None or env.page is None:
+        return
+    docs_dir, data_files = env.explainer_dirs
+    uses_data = "{{" in (env.markdown or "")
+    day = history.last_changed(
+        lastchanged.page_sources(env.page.file.src_uri, docs_dir, data_files if uses_data else ())
+    )
+    if day is not None:
+        env.page.meta["explainer_changed"] = day.isoformat()
+        env.page.meta["explainer_changed_text"] = human_date(day)
+
+
 def _set_meta(env: Any, title: str, description: str) -> None:
     """Title and description of a generated page, whose source holds only a macro call.
     Material writes both into the page without escaping them; MkDocs would otherwise
@@ -109,6 +131,18 @@ def _set_meta(env: Any, title: str, description: str) -> None:
 
 class DataError(PluginError):
     """Stops the build when the data does not pass the checker (shown without a traceback)."""
+
+
+class ConfigError(PluginError):
+    """Stops the build when the explainer's settings in mkdocs.yml cannot be used."""
+
+
+def _relative(path: Path, root: Path) -> str:
+    """A folder as git names it from the project root, e.g. "docs"."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:  # outside the project: no history of ours to read
+        return path.as_posix()
 
 
 def _project_root(env: Any) -> Path:
@@ -163,6 +197,7 @@ def _checked(
     site_name: str,
     compare: Callable[[Renderer], Rebuild] | None = None,
     before: Dataset | None = None,
+    focus: Focus | None = None,
 ) -> tuple[Dataset, Renderer, Prepared, Rebuild]:
     """The dataset, once the checker passes it, its renderer, the generated pages and,
     when a build in this process went before (`mkdocs serve`), what has to be rebuilt.
@@ -180,7 +215,7 @@ def _checked(
     del loaded  # the verdict holds the trees until it is in
     rebuild = Rebuild()
     try:
-        renderer = Renderer(ds, site_url=site_url, site_name=site_name)
+        renderer = Renderer(ds, site_url=site_url, site_name=site_name, focus=focus)
         if compare is not None:
             rebuild = compare(renderer)
         if rebuild.pages is None:
@@ -213,6 +248,10 @@ def define_env(env: Any) -> None:
     # site_name holds HTML-escaped text (MkDocs and Material insert it into pages as is);
     # the renderer and the downloads escape what they write themselves.
     site_name = html.unescape(env.conf.get("site_name") or "")
+    try:
+        focus = from_options(options)
+    except FocusError as err:
+        raise ConfigError(f"explainer: {err}") from None
     # `mkdocs serve` builds again in the same process: what the last build froze goes back
     # to the collector. A one-off build leaves it frozen to the end: unfrozen, the
     # interpreter's collections at exit walked it all again (0.4 s at 1,000 events).
@@ -234,6 +273,7 @@ def define_env(env: Any) -> None:
             site_name,
             partial(last.compare, docs=docs, config=config) if last is not None else None,
             last.dataset if last is not None else None,
+            focus,
         )
         # Only now that the data passed: the pages it changes lose their built file, and
         # a dirty build (`make serve`) writes them again. A first build starts from no
@@ -274,6 +314,13 @@ def define_env(env: Any) -> None:
         # What stays is hundreds of thousands of long-lived objects with no cycles: left
         # to the cyclic collector, every full collection during the build would rescan them.
         gc.freeze()
+    env.explainer_history = history = lastchanged.read(root)
+    docs_dir = Path(env.conf.get("docs_dir") or root / "docs")
+    data_dir = _relative(root / options.get("data", "data"), root)
+    env.explainer_dirs = (
+        _relative(docs_dir, root),
+        history.data_files(data_dir) if history is not None else [],
+    )
     home = HomeRenderer(renderer)
     pages: dict[str, PageContext] = {}
 

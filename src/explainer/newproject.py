@@ -64,7 +64,26 @@ def default_generator() -> str:
         label, _, url = entry.partition(",")
         if label.strip().lower() == "source" and url.strip().startswith("https://"):
             return f"explainer @ git+{url.strip()}@v{ver}"
-    return f"explainer=={ver}"
+    return _installed_from() or f"explainer=={ver}"
+
+
+def _installed_from() -> str | None:
+    """Where pip installed this copy from (PEP 610's direct_url.json), when another
+    machine can install it from there too: a git repository over https at its commit, or
+    a wheel or sdist at an https address. Local paths and editable checkouts can't be."""
+    try:
+        raw = metadata.distribution("explainer").read_text("direct_url.json")
+        info = json.loads(raw) if raw else None
+    except (metadata.PackageNotFoundError, ValueError):
+        return None
+    if not isinstance(info, dict) or not str(info.get("url", "")).startswith("https://"):
+        return None
+    url, vcs = str(info["url"]), info.get("vcs_info")
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id"):
+        return f"explainer @ git+{url}@{vcs['commit_id']}"
+    if "archive_info" in info:
+        return f"explainer @ {url}"
+    return None
 
 
 def check_title(raw: str) -> str:
@@ -250,4 +269,15 @@ def next_steps(created: Created, shown: str) -> list[str]:
         "says what is still wrong, line by line.",
         "make test, then put the project in a GitHub repository: README.md says how to "
         "publish the site on GitHub Pages.",
+        *_where_the_generator_comes_from(created.generator),
+    ]
+
+
+def _where_the_generator_comes_from(generator: str) -> list[str]:
+    if "@" in generator:
+        return []
+    return [
+        f"The Makefile installs the generator as `{generator}` from the package index. If "
+        "you installed it from a git URL or a wheel instead, put that requirement in the "
+        "Makefile's EXPLAINER line, so that CI installs the same generator.",
     ]

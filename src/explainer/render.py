@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import escape
+from .focus import FOCUS_ID, Focus, Section, sections
 from .model import (
     Actor,
     Brief,
@@ -116,6 +117,11 @@ def _relpath(to_page: str, from_dir: str) -> str:
 
 
 def claim_anchor(ref: ClaimRef) -> str:
+    """A claim's anchor: its `id` when it has one, else its place in its record's list
+    ("claim-border-talks-2" for that event's second claim, "claim-actors-un-3" for the
+    third claim of actor "un"). A claim added at the
+    end of a list leaves the others' anchors as they were; giving a claim an `id` pins its
+    anchor even when claims are inserted before it or reordered."""
     if ref.claim.id:
         return f"claim-{ref.owner.id}-{ref.claim.id}"
     return f"claim-{ref.key.replace('/', '-')}"
@@ -150,8 +156,10 @@ class Renderer:
         site_name: str = "",
         part_limit: int = PART_LIMIT,
         source_part_limit: int = SOURCE_PART_LIMIT,
+        focus: Focus | None = None,
     ) -> None:
         self.ds = ds
+        self.focus = focus
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.site_name = site_name
         self._refs = {(r.collection, r.owner.id, r.number): r for r in ds.claims()}
@@ -277,7 +285,14 @@ class Renderer:
         )
         if self.ds.corroboration.of(ref.claim) < 2:
             badge += self.one_source(page)
-        return f'<a id="{claim_anchor(ref)}"></a>{body}{marks}{badge}'
+        anchor = claim_anchor(ref)
+        return (
+            # a no-break space: the link never starts a line of its own
+            f'<a id="{anchor}"></a>{body}{marks}{badge}&#160;'
+            # the # is drawn by the style sheet: copying or indexing the sentence leaves it out
+            f'<a class="ex-permalink" href="#{anchor}" aria-label="Link to this statement" '
+            f'title="Copy the link to this statement"></a>'
+        )
 
     def one_source(self, page: PageContext) -> str:
         """The marker of a claim that one publisher alone supports: words, not a colour,
@@ -298,15 +313,36 @@ class Renderer:
     # --- pages -----------------------------------------------------------------
 
     def timeline(self, page: PageContext) -> str:
-        """Events grouped by year, then by day, with a line of links to jump to a year.
-        When the timeline is split, an overview of every event linking to its part."""
+        """Events by day, with a line of links to jump ahead: the focus window first when
+        the explainer names one, else by year. When the timeline is split, an overview
+        of every event linking to its part."""
         if self.parts:
             return self.timeline_overview(page)
         notes: list[str] = []
-        by_year = _by_year(self.ds.events_in_order())
-        parts = [*_jump(by_year), self.filters(), "", self.map_data(), ""]
-        parts += self.days(by_year, page, notes)
-        return _with_notes(parts, notes, page)
+        events = self.ds.events_in_order()
+        head = [self.filters(), "", self.map_data(), ""]
+        secs = self._sections(events)
+        if not secs:
+            by_year = _by_year(events)
+            return _with_notes(
+                [*_jump(by_year), *head, *self.days(by_year, page, notes)], notes, page
+            )
+        parts: list[str] = []
+        for sec in secs:
+            parts += _section_start(sec)
+            for day, on_day in _by_day(sec.events).items():
+                parts.append(f"### {human_date(day)} {{#{day.isoformat()}}}")
+                parts += [self.event(e, page, notes, level=4) for e in on_day]
+            parts += _section_end(sec)
+        return _with_notes([*_jump_sections(secs), *head, *parts], notes, page)
+
+    def _sections(self, events: list[Event]) -> list[Section]:
+        """The timeline's stretches around its focus; none (date order, by year) without a
+        focus, or when no event falls inside it: the timeline never opens on a fold."""
+        if self.focus is None:
+            return []
+        secs = sections(events, self.focus)
+        return secs if secs and secs[0].id == FOCUS_ID else []
 
     def days(
         self, by_year: dict[int, dict[dt.date, list[Event]]], page: PageContext, notes: list[str]
@@ -321,26 +357,38 @@ class Renderer:
         return parts
 
     def timeline_overview(self, page: PageContext) -> str:
-        """Every event in one line under its year, filterable, linking to its part."""
-        by_year = _by_year(self.ds.events_in_order())
+        """Every event in one line under its year (or its stretch of the focus), filterable,
+        linking to its part."""
+        events = self.ds.events_in_order()
         part_links = " · ".join(
             f"[{escape.text(p.title)}]({link(page.path, p.path)})" for p in self.parts
         )
         parts = [f"The timeline is in {len(self.parts)} parts: {part_links}", ""]
-        parts += [*_jump(by_year), self.filters(), "", self.map_data(), ""]
-        for year, days in by_year.items():
-            parts.append(f"## {year} {{#{year}}}")
-            for events in days.values():
-                for e in events:
-                    parts += [
-                        f'<div class="ex-event ex-brief" id="{e.id}" '
-                        f'data-actors="{escape.attr(" ".join(e.actors))}" '
-                        f'data-tags="{escape.attr(" ".join(e.tags))}" markdown>',
-                        f"{human_date(e.date)}: [{escape.text(e.title)}]"
-                        f"({self.event_link(page, e.id)})",
-                        "</div>",
-                    ]
+        secs = self._sections(events)
+        if not secs:
+            by_year = _by_year(events)
+            parts += [*_jump(by_year), self.filters(), "", self.map_data(), ""]
+            for year, days in by_year.items():
+                parts.append(f"## {year} {{#{year}}}")
+                for on_day in days.values():
+                    parts += [self.brief(e, page) for e in on_day]
+            return "\n".join(parts) + "\n"
+        parts += [*_jump_sections(secs), self.filters(), "", self.map_data(), ""]
+        for sec in secs:
+            parts += _section_start(sec)
+            parts += [self.brief(e, page) for e in sec.events]
+            parts += _section_end(sec)
         return "\n".join(parts) + "\n"
+
+    def brief(self, e: Event, page: PageContext) -> str:
+        """One event as a line of the overview, linking to its part."""
+        return (
+            f'<div class="ex-event ex-brief" id="{e.id}" '
+            f'data-actors="{escape.attr(" ".join(e.actors))}" '
+            f'data-tags="{escape.attr(" ".join(e.tags))}" markdown>\n'
+            f"{human_date(e.date)}: [{escape.text(e.title)}]({self.event_link(page, e.id)})\n"
+            "</div>"
+        )
 
     def timeline_part(self, key: str, page: PageContext) -> str:
         """One part of a split timeline: its events in full, with their evidence."""
@@ -734,6 +782,41 @@ def _by_year(events: Iterable[Event]) -> dict[int, dict[dt.date, list[Event]]]:
     return by_year
 
 
+def _by_day(events: Iterable[Event]) -> dict[dt.date, list[Event]]:
+    by_day: dict[dt.date, list[Event]] = defaultdict(list)
+    for event in events:
+        by_day[event.date].append(event)
+    return by_day
+
+
+def _jump_sections(secs: list[Section]) -> list[str]:
+    """A line of links to each stretch of a focused timeline."""
+    if len(secs) < 2:
+        return []
+    links = " · ".join(f"[{escape.text(s.label)}](#{s.id})" for s in secs)
+    return [f"Jump to: {links}", "{: .ex-jump }", ""]
+
+
+def _section_start(sec: Section) -> list[str]:
+    """A stretch's heading; a folded stretch also opens its fold. The fold is written open
+    so that a reader without the script sees every event; the script closes it."""
+    lines = [f"## {escape.text(sec.title)} {{#{sec.id}}}", ""]
+    if sec.folded:
+        first, last = sec.events[0].date, sec.events[-1].date
+        n = len(sec.events)
+        lines += [
+            '<details class="ex-period" open markdown>',
+            f"<summary>{n} event{'s' if n != 1 else ''}, "
+            f"{human_date(first)} to {human_date(last)}</summary>",
+            "",
+        ]
+    return lines
+
+
+def _section_end(sec: Section) -> list[str]:
+    return ["", "</details>", ""] if sec.folded else [""]
+
+
 def _jump(by_year: dict[int, dict[dt.date, list[Event]]]) -> list[str]:
     """A line of links to each year's heading."""
     if not by_year:
@@ -751,9 +834,11 @@ def _with_notes(parts: list[str], notes: list[str], page: PageContext, folded: b
     passages = f"{len(notes)} quoted passage{'s' if len(notes) != 1 else ''}"
     return (
         "\n".join(parts)
-        + f'\n\n<details class="ex-evidence"{opened}>'
+        # data-search-exclude: the quotes are the sources' words and nine tenths of a
+        # page's text; search finds the claims (our words) and each source's entry instead
+        + f'\n\n<div data-search-exclude><details class="ex-evidence"{opened}>'
         + f"<summary>Evidence: {passages}</summary>"
         + f'<ol start="{first}">'
         + "".join(notes)
-        + "</ol></details>\n"
+        + "</ol></details></div>\n"
     )

@@ -1,4 +1,5 @@
-/* Evidence tooltips, timeline filters and the map of event places.
+/* Evidence tooltips, timeline filters, the map of event places, the folded years before
+ * the focus and the claims' copy-link buttons.
  *
  * Material's instant navigation swaps pages without reloading, so everything here is
  * (re)initialised from document$ on each page change. Text from data is only ever set
@@ -59,6 +60,8 @@
         if (h.closest(".ex-event") === null && /^\d{4}(-\d\d-\d\d)?$/.test(h.id)) h.hidden = !any;
       });
       var filtered = Object.keys(wanted).some(function (k) { return wanted[k]; });
+      // a filter looks through every event, so the folded years open to show theirs
+      if (filtered) root.querySelectorAll("details.ex-period").forEach(function (d) { d.open = true; });
       status.textContent = filtered ? shown + " of " + events.length + " events shown" : "";
       var url = new URL(window.location.href);
       Object.keys(wanted).forEach(function (key) {
@@ -266,15 +269,65 @@
     window.addEventListener("resize", function () { closeTip(false); });
   }
 
-  function openEvidenceForHash() {
-    // an address that points into a folded evidence list unfolds it
+  function openForHash() {
+    // an address that points into a fold (the evidence list, the years before the
+    // focus) unfolds it
     var id = decodeURIComponent(window.location.hash.slice(1));
     var target = id && document.getElementById(id);
-    var box = target && target.closest("details.ex-evidence");
-    if (box && !box.open) {
-      box.open = true;
-      target.scrollIntoView();
+    if (!target) return;
+    var opened = false;
+    for (var box = target.closest("details"); box; box = box.parentElement.closest("details")) {
+      if (!box.open) { box.open = true; opened = true; }
     }
+    if (opened) target.scrollIntoView();
+  }
+
+  function foldPeriods(root) {
+    // The years before the focus are written unfolded, for readers without the script;
+    // with it, they wait folded below the focus (a link or a filter unfolds them).
+    root.querySelectorAll("details.ex-period[open]").forEach(function (d) { d.open = false; });
+  }
+
+  // A claim's link copies its address; without a clipboard it is an ordinary link.
+  var copiedTimer = 0;
+
+  function permalinkOf(node) {
+    return node && node.closest ? node.closest("a.ex-permalink") : null;
+  }
+
+  function announce(text) {
+    var live = document.getElementById("ex-announce");
+    if (!live) {
+      live = document.createElement("div");
+      live.id = "ex-announce";
+      live.className = "ex-sr-only";
+      live.setAttribute("role", "status");
+      document.body.appendChild(live);
+    }
+    live.textContent = "";
+    setTimeout(function () { live.textContent = text; }, 50);
+  }
+
+  function initPermalinks() {
+    document.addEventListener("click", function (ev) {
+      var link = permalinkOf(ev.target);
+      if (!link || !navigator.clipboard || !window.isSecureContext) return;
+      ev.preventDefault();
+      var url = new URL(window.location.href);
+      url.hash = link.hash;
+      navigator.clipboard.writeText(url.href).then(function () {
+        window.history.replaceState(window.history.state, "", url.href);
+        document.querySelectorAll("a.ex-permalink[data-copied]").forEach(function (a) {
+          a.removeAttribute("data-copied");
+        });
+        link.setAttribute("data-copied", "");
+        clearTimeout(copiedTimer);
+        copiedTimer = setTimeout(function () { link.removeAttribute("data-copied"); }, 2000);
+        announce("Link to this statement copied");
+      }, function () {
+        window.location.hash = link.hash;  // no permission: go to the claim instead
+      });
+    });
   }
 
   function labelSearch() {
@@ -285,16 +338,20 @@
 
   function init() {
     closeTip(false);
-    openEvidenceForHash();
+    foldPeriods(document);
+    openForHash();
     labelSearch();
     initFilters(document);
     initMap(document);
   }
 
   initTips();
-  window.addEventListener("hashchange", openEvidenceForHash);
+  initPermalinks();
+  window.addEventListener("hashchange", openForHash);
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details.ex-evidence").forEach(function (d) { d.open = true; });
+    document.querySelectorAll("details.ex-evidence, details.ex-period").forEach(function (d) {
+      d.open = true;
+    });
   });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
