@@ -47,7 +47,7 @@ pages: $(STAMP) $(VENDOR)
 	$(BIN)/explainer pages
 
 serve: pages
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Built beside site/ and moved in only on success: a failed strict build (MkDocs writes
 # the pages before it reports the warnings) never leaves a site that could be deployed.
@@ -109,7 +109,7 @@ lighthouse: build chromium $(LIGHTHOUSE)
 	$(BIN)/python tools/lighthouse/run.py --site site
 
 bench: $(STAMP)
-	PYTHONPATH=bench $(BIN)/python bench/bench_build.py --sizes 100 500 1000 5000
+	PYTHONPATH=bench $(BIN)/python bench/bench_build.py --sizes $(or $(SIZES),100 500 1000 5000)
 
 bench-check: $(STAMP)
 	PYTHONPATH=bench $(BIN)/python bench/bench_check.py --claims 10000

@@ -34,6 +34,7 @@ import yaml
 from bench_search import THROTTLE
 from bench_search import measure as measure_search
 
+from bench_serve import measure_serve, serve_table
 from explainer import load
 from explainer.actorpages import plan, sync
 from explainer.render import PageContext, Renderer
@@ -151,7 +152,9 @@ def flagship_search(tmp: Path, runs: int) -> dict[str, object]:
     return search_columns(site, runs)
 
 
-def measure(events: int, tmp: Path, repeat: int, search_runs: int) -> dict[str, object]:
+def measure(
+    events: int, tmp: Path, repeat: int, search_runs: int, serve_edits: int = 0
+) -> dict[str, object]:
     gen, base = tmp / f"gen-{events}", tmp / f"base-{events}"
     info = generate(gen, events)
     check_s, _ = timed([sys.executable, "-m", "explainer.cli", "check"], gen)
@@ -168,7 +171,9 @@ def measure(events: int, tmp: Path, repeat: int, search_runs: int) -> dict[str, 
     build_s, build_rss = min(builds)
     base_s, base_rss = min(bases)
     page, raw, gz = largest_page(gen / "site")
+    serve = measure_serve(gen, events, serve_edits, tmp) if serve_edits else {}
     return {
+        **serve,
         **search_columns(gen / "site", search_runs),
         "events": events,
         "claims": info["claims"],
@@ -249,13 +254,17 @@ def main() -> int:
         "--search-runs", type=int, default=3,
         help="searches per site in Chromium, the median kept; 0 skips the search columns",
     )  # fmt: skip
+    parser.add_argument(
+        "--serve-edits", type=int, default=3,
+        help="claim edits timed under `make serve` per size (0: skip the editing loop)",
+    )  # fmt: skip
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         flagship = flagship_search(Path(tmp), args.search_runs)
         for n in args.sizes:
             t = time.perf_counter()
-            rows.append(measure(n, Path(tmp), args.repeat, args.search_runs))
+            rows.append(measure(n, Path(tmp), args.repeat, args.search_runs, args.serve_edits))
             print(f"{n} events measured in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     machine = (
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
@@ -278,6 +287,15 @@ def main() -> int:
             "navigation to the first result holding the query word, and the search files "
             f"(index, its parts, the search worker) fetched before it. Median of "
             f"{args.search_runs} visits.\n\n" + search_table(rows, flagship)
+        )
+    if loop := serve_table(rows):
+        text += (
+            "\n## Editing loop\n\nSeconds from saving a one-claim change to data/events.yaml "
+            "until the served page holds it (polled over HTTP; the server answers only once "
+            f"its rebuild is done), median of {args.serve_edits} edits, under `make serve` "
+            "(`mkdocs serve --dirty`: only the pages the change touches are rebuilt) and under "
+            "plain `mkdocs serve` (every page rebuilt, one edit). Target: at most a quarter "
+            "of a full build.\n\n" + loop
         )
     print(text)
     if args.out:

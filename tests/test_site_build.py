@@ -187,7 +187,6 @@ def test_a_long_timeline_builds_as_an_overview_and_parts(tmp_path: Path) -> None
     above both part limits."""
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_build import generator_project
-
     from synth import generate
 
     project = tmp_path / "p"

@@ -11,6 +11,7 @@ import gc
 import html
 import logging
 import shutil
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -18,11 +19,21 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from . import csp, lastchanged, searchindex
+from .actorpages import plan, sync
 from .check import auto_jobs, check
+from .deps import handwritten_pages
 from .export import downloads
 from .focus import Focus, FocusError, from_options
 from .forked import Done, beside
 from .gcpause import paused
+from .incremental import (
+    Rebuild,
+    Served,
+    config_signature,
+    forget,
+    merge_search,
+    reuse_passages,
+)
 from .load import load
 from .model import Dataset
 from .problems import Problem, Severity
@@ -69,7 +80,9 @@ def _copy_assets(site_dir: Path, docs_dir: Path) -> None:
 
 def on_post_build(env: Any) -> None:
     """Write the package's assets and the machine-readable downloads, cut the search index
-    into the files the search worker fetches, and give every page its security policy."""
+    into the files the search worker fetches, give every page its security policy, and
+    keep what the next build in this process (`mkdocs serve`) compares against."""
+    _keep_served(env)  # first: it completes the search index of a dirty build
     _copy_assets(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]))
     csp.apply(Path(env.conf["site_dir"]))
     try:
@@ -88,6 +101,7 @@ def on_post_build(env: Any) -> None:
 
 
 DOWNLOADS_DIR = "downloads"
+log = logging.getLogger("mkdocs.plugins.explainer")
 
 
 def on_pre_page_macros(env: Any) -> None:
@@ -138,28 +152,81 @@ def _project_root(env: Any) -> Path:
 
 Prepared = dict[tuple[str, str, str], tuple[str, PageContext]]
 
+# The last complete build in this process: `mkdocs serve` builds again after each change.
+_served: Served | None = None
+
+
+def _search_plugin(env: Any) -> Any | None:
+    """Material's search plugin, if the site uses it (found by what it holds)."""
+    for plugin in (env.conf.get("plugins") or {}).values():
+        if hasattr(plugin, "search_index") and hasattr(plugin, "search_index_prev"):
+            return plugin
+    return None
+
+
+def _config_signature(env: Any, root: Path) -> str:
+    config_file = Path(env.conf.get("config_file_path") or root / "mkdocs.yml")
+    theme_dir = getattr(env.conf.get("theme"), "custom_dir", None)
+    return config_signature([config_file, THEME, *([Path(theme_dir)] if theme_dir else [])])
+
+
+def _keep_served(env: Any) -> None:
+    """Remember this build for the next one. A dirty build indexes only the pages it
+    builds: the search index gets the previous entries of every other page back."""
+    global _served
+    built: Served | None = getattr(env, "explainer_served", None)
+    if built is None:
+        return
+    search = _search_plugin(env)
+    if search is not None:
+        index = search.search_index
+        previous = _served.search if _served is not None else None
+        if previous is not None and built.prints is not None:
+            index.entries = merge_search(previous, index.entries, built.prints)
+            out = Path(env.conf["site_dir"]) / "search" / "search_index.json"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(index.generate_search_index(None), encoding="utf-8")
+        built.search = list(index.entries)
+    _served = built
+
 
 def _checked(
-    root: Path, data: str, site_url: str, site_name: str, focus: Focus | None = None
-) -> tuple[Dataset, Renderer, Prepared]:
-    """The dataset, once the checker passes it, its renderer and the generated pages.
+    root: Path,
+    data: str,
+    site_url: str,
+    site_name: str,
+    compare: Callable[[Renderer], Rebuild] | None = None,
+    before: Dataset | None = None,
+    focus: Focus | None = None,
+) -> tuple[Dataset, Renderer, Prepared, Rebuild]:
+    """The dataset, once the checker passes it, its renderer, the generated pages and,
+    when a build in this process went before (`mkdocs serve`), what has to be rebuilt.
 
     A large check runs in a second process, if the machine has a core for it, while
     this one renders the generated pages. Nothing reaches the site before the verdict:
     unchecked data may even break rendering, and then the verdict says why."""
     loaded = load(data, root=root)
+    reuse_passages(loaded, before)
     # The YAML trees give the checker its positions; the pages need only the records.
     ds = dataclasses.replace(loaded, documents=())
     verdict = beside(partial(check, loaded)) if auto_jobs(loaded) > 1 else Done(check(loaded))
+    if "shared_passages" in loaded.__dict__:  # found by a check run here: not twice
+        ds.__dict__["shared_passages"] = loaded.__dict__["shared_passages"]
     del loaded  # the verdict holds the trees until it is in
+    rebuild = Rebuild()
     try:
         renderer = Renderer(ds, site_url=site_url, site_name=site_name, focus=focus)
-        ready = renderer.generated()
+        if compare is not None:
+            rebuild = compare(renderer)
+        if rebuild.pages is None:
+            ready = renderer.generated()
+        else:
+            ready = renderer.generated(only=rebuild.pages)
     except Exception:
         _raise_data_errors(verdict.result())
         raise  # a fault of the renderer's, not of the data
     _raise_data_errors(verdict.result())
-    return ds, renderer, ready
+    return ds, renderer, ready, rebuild
 
 
 def _raise_data_errors(problems: list[Problem]) -> None:
@@ -192,10 +259,56 @@ def define_env(env: Any) -> None:
     # The collector stays off from loading until everything built here is frozen: each
     # time it came back on in between, its first pass walked every object made since
     # (about a second in all at 5,000 events), and found nothing to free.
+    site_dir = Path(env.conf.get("site_dir") or root / "site")
+    docs = Path(env.conf.get("docs_dir") or root / "docs")
+    config = _config_signature(env, root)
+    last = _served if _served is not None and _served.site_dir == site_dir else None
+    # a build with no site directory of its own (a test's) leaves every file alone
+    incremental = "site_dir" in env.conf
     with paused():
-        ds, renderer, ready = _checked(
-            root, options.get("data", "data"), site_url, site_name, focus
+        ds, renderer, ready, rebuild = _checked(
+            root,
+            options.get("data", "data"),
+            site_url,
+            site_name,
+            partial(last.compare, docs=docs, config=config) if last is not None else None,
+            last.dataset if last is not None else None,
+            focus,
         )
+        # Only now that the data passed: the pages it changes lose their built file, and
+        # a dirty build (`make serve`) writes them again. A first build starts from no
+        # page at all, so not even `--dirty` with an old site directory serves a stale one.
+        if incremental:
+            # pages are found by their directory URLs; without those, every page is rebuilt
+            directory_urls = env.conf.get("use_directory_urls", True) is not False
+            forget(site_dir, rebuild.pages if directory_urls else None)
+        if incremental and last is not None:
+            # An actor or a timeline part added or removed while serving: its page source
+            # is written (or removed) as `make pages` does, before MkDocs lists the pages.
+            stubs = plan(ds, docs)
+            if stubs:
+                sync(stubs)
+                log.info(f"explainer: {len(stubs)} generated page source(s) written or removed")
+        if last is not None:
+            count = "every" if rebuild.pages is None else str(len(rebuild.pages))
+            log.info(f"explainer: the data changed {count} page(s); rebuilding those")
+        search = _search_plugin(env)
+        if search is not None:
+            search.search_index_prev = None  # merged in on_post_build, page by page
+        env.explainer_served = Served(
+            site_dir,
+            config,
+            handwritten={},
+            renderer=renderer if rebuild.prints is None else None,
+            prints=rebuild.prints,
+        )
+        env.explainer_served.dataset = ds
+        if rebuild.prints is None:
+            env.explainer_served.handwritten = handwritten_pages(docs)
+            # `--dirty` (`make serve`): the next build compares, so take the fingerprints
+            # now rather than on the first edit; a one-off build never needs them.
+            if getattr(search, "is_dirty", False):
+                env.explainer_served.fingerprints()
         # Written at the end of the build; made meanwhile by a second process, if any.
         env.explainer_downloads = beside(partial(downloads, ds, site_url, site_name))
         # What stays is hundreds of thousands of long-lived objects with no cycles: left

@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -170,10 +170,13 @@ class Renderer:
         self._source_heads: dict[str, str] = {}
         self._archive_links: dict[str, str] = {}
 
-    def generated(self) -> dict[tuple[str, str, str], tuple[str, PageContext]]:
-        """The pages `explainer pages` writes, each rendered as its one macro call renders
-        it, ahead of the build: keyed by (page path, macro, argument), with the page's
-        state after it. Actors whose id cannot name a file get no page."""
+    def generated(
+        self, only: Container[str] | None = None
+    ) -> dict[tuple[str, str, str], tuple[str, PageContext]]:
+        """The pages `explainer pages` writes (or those of them whose paths are in
+        `only`), each rendered as its one macro call renders it, ahead of the build:
+        keyed by (page path, macro, argument), with the page's state after it. Actors
+        whose id cannot name a file get no page."""
         todo: list[tuple[str, str, str, Callable[[str, PageContext], str]]] = [
             (actor_page(a.id), "actor_page", a.id, self.actor)
             for a in self.ds.actors
@@ -183,6 +186,8 @@ class Renderer:
         todo += [(p.path, "source_part", p.key, self.source_part) for p in self.source_parts]
         out: dict[tuple[str, str, str], tuple[str, PageContext]] = {}
         for path, macro, arg, render in todo:
+            if only is not None and path not in only:
+                continue
             page = PageContext(path)
             out[(path, macro, arg)] = (render(arg, page), page)
         return out
