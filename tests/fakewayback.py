@@ -17,8 +17,10 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
+
+from localserver import running
 
 KEYS = ("test-access", "test-secret")
 
@@ -190,14 +192,5 @@ def fake_wayback() -> Iterator[Wayback]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    wb.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
+    with running(Handler) as wb.base:
         yield wb
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
