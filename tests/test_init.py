@@ -350,15 +350,6 @@ def test_the_default_generator_is_where_pip_installed_it_from(
     assert default_generator() == (expected or f"explainer=={real}")
 
 
-def test_next_steps_say_when_the_generator_comes_from_the_index(tmp_path: Path, capsys) -> None:
-    from explainer.newproject import Created, next_steps
-
-    index = next_steps(Created(tmp_path, (), "T", "explainer==0.1.0"), "site")
-    assert any("EXPLAINER line" in step for step in index)
-    pinned = next_steps(Created(tmp_path, (), "T", "explainer @ git+https://x/y@abc"), "site")
-    assert not any("EXPLAINER line" in step for step in pinned)
-
-
 def test_version_is_printed(capsys) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["--version"])

@@ -269,15 +269,4 @@ def next_steps(created: Created, shown: str) -> list[str]:
         "says what is still wrong, line by line.",
         "make test, then put the project in a GitHub repository: README.md says how to "
         "publish the site on GitHub Pages.",
-        *_where_the_generator_comes_from(created.generator),
-    ]
-
-
-def _where_the_generator_comes_from(generator: str) -> list[str]:
-    if "@" in generator:
-        return []
-    return [
-        f"The Makefile installs the generator as `{generator}` from the package index. If "
-        "you installed it from a git URL or a wheel instead, put that requirement in the "
-        "Makefile's EXPLAINER line, so that CI installs the same generator.",
     ]
