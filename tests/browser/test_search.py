@@ -3,6 +3,7 @@ site's search worker, behind Material's own search box and result list."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -174,7 +175,13 @@ def test_search_results_in_dark_mode(page) -> None:
     page.locator(RESULT).first.wait_for(state="visible")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     # the result text follows the scheme: light on the dark palette, dark on the light one
-    rgb = page.locator(f"{RESULT} article").first.evaluate("e => getComputedStyle(e).color")
+    # read from the element as it is now: the list is redrawn while results come in, and a
+    # redrawn-away element has no computed style
+    selector = json.dumps(f"{RESULT} article")
+    rgb = page.wait_for_function(
+        f"() => {{ const e = document.querySelector({selector});"
+        " return e && e.isConnected && getComputedStyle(e).color; }"
+    ).json_value()
     level = sum(int(v) for v in re.findall(r"\d+", rgb)[:3]) / 3
     assert (level > 128) == (scheme == "slate"), (scheme, rgb)
     assert page.errors == []
