@@ -10,11 +10,11 @@ import pytest
 from conftest import ROOT
 from explainer import load
 
+from .axe import serious_violations
 from .conftest import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 DATASET = load(ROOT / "data", root=ROOT)
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def _first_marker(page):
@@ -171,15 +171,7 @@ def test_accessibility_has_no_serious_violations(browser, base_url: str, name: s
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     page.goto(base_url + PAGE_TYPES[name])
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})"
-    )
-    bad = [
-        f"{v['id']} ({v['impact']}): {v['help']} e.g. {v['nodes'][0]['target']}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    bad = serious_violations(page)
     context.close()
     assert not bad, "\n".join(bad)
 

@@ -11,9 +11,10 @@ import pytest
 from conftest import ROOT
 from explainer import load
 
+from .axe import serious_violations
+
 pytestmark = pytest.mark.browser
 DATASET = load(ROOT / "data", root=ROOT)
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RESULT = ".md-search-result__item"
 LINK = "a.md-search-result__link"
 
@@ -151,16 +152,7 @@ def test_search_results_have_no_serious_accessibility_violations(browser, base_u
     box.focus()
     box.press_sequentially("Panjgur", delay=30)
     page.locator(RESULT).first.wait_for(state="visible")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => await axe.run(document.querySelector('.md-search'),"
-        " {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})"
-    )
-    bad = [
-        f"{v['id']} ({v['impact']}): {v['help']} e.g. {v['nodes'][0]['target']}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    bad = serious_violations(page, "document.querySelector('.md-search')")
     context.close()
     assert not bad, "\n".join(bad)
 
