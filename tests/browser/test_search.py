@@ -19,12 +19,31 @@ RESULT = ".md-search-result__item"
 LINK = "a.md-search-result__link"
 
 
+def settled(page, quiet_ms: int = 400) -> None:
+    """Wait until the result list has not changed for quiet_ms: results for each prefix
+    typed arrive in turn, and a redrawn list drops the focus a key moved into it."""
+    page.evaluate(
+        """ms => new Promise(done => {
+            const list = document.querySelector('.md-search-result') || document.body;
+            const finish = () => { seen.disconnect(); done(); };
+            let timer = setTimeout(finish, ms);
+            const seen = new MutationObserver(() => {
+                clearTimeout(timer);
+                timer = setTimeout(finish, ms);
+            });
+            seen.observe(list, {childList: true, subtree: true, characterData: true});
+        })""",
+        quiet_ms,
+    )
+
+
 def search(page, query: str, path: str = ""):
     page.goto(page.base + path)
     box = page.locator("input.md-search__input")
     box.focus()
     box.press_sequentially(query, delay=30)
     page.locator(RESULT).first.wait_for(state="visible")
+    settled(page)
     return page
 
 
@@ -112,6 +131,7 @@ def test_keyboard_focus_arrows_and_enter(page) -> None:
     assert page.evaluate("document.activeElement.matches('input.md-search__input')")
     page.keyboard.type("Marhamati", delay=30)
     page.locator(RESULT).first.wait_for(state="visible")
+    settled(page)  # the answer to an earlier prefix may still be replaced by the last one
     page.keyboard.press("ArrowDown")
     focused = page.evaluate("document.activeElement.getAttribute('href') || ''")
     assert "/actors/alireza-marhamati/" in focused
@@ -135,6 +155,7 @@ def test_search_works_after_instant_navigation(page) -> None:
     box.focus()
     box.press_sequentially("Fakhrizadeh", delay=30)
     page.locator(RESULT).first.wait_for(state="visible")
+    settled(page)
     assert any("#fakhrizadeh-killed" in h for h in hrefs(page))
     assert page.evaluate("window.__csp") == []  # the worker and its fetches are allowed
     assert page.errors == []
@@ -152,6 +173,7 @@ def test_search_results_have_no_serious_accessibility_violations(browser, base_u
     box.focus()
     box.press_sequentially("Panjgur", delay=30)
     page.locator(RESULT).first.wait_for(state="visible")
+    settled(page)
     bad = serious_violations(page, "document.querySelector('.md-search')")
     context.close()
     assert not bad, "\n".join(bad)
@@ -165,6 +187,7 @@ def test_search_results_in_dark_mode(page) -> None:
     box.focus()
     box.press_sequentially("Panjgur", delay=30)
     page.locator(RESULT).first.wait_for(state="visible")
+    settled(page)
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     # the result text follows the scheme: light on the dark palette, dark on the light one
     # read from the element as it is now: the list is redrawn while results come in, and a
